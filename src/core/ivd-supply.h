@@ -1,0 +1,21 @@
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+#define IVD_TYPE_SUPPLY (ivd_supply_get_type ())
+
+G_DECLARE_FINAL_TYPE (IvdSupply, ivd_supply, IVD, SUPPLY, GObject)
+
+IvdSupply  *ivd_supply_new          (const char *category,
+                                     const char *item,
+                                     gint64      quantity,
+                                     const char *unit);
+const char *ivd_supply_get_category (IvdSupply  *self);
+const char *ivd_supply_get_item     (IvdSupply  *self);
+gint64      ivd_supply_get_quantity (IvdSupply  *self);
+const char *ivd_supply_get_unit     (IvdSupply  *self);
+JsonNode   *ivd_supply_to_json      (IvdSupply  *self);
+
+G_END_DECLS

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+#define IVD_TYPE_TARIFF (ivd_tariff_get_type ())
+
+G_DECLARE_FINAL_TYPE (IvdTariff, ivd_tariff, IVD, TARIFF, GObject)
+
+IvdTariff  *ivd_tariff_compute (JsonObject  *table,
+                                const char  *category,
+                                int          step,
+                                gint64       days);
+JsonNode   *ivd_tariff_to_json (IvdTariff   *self);
+gint64      ivd_tariff_get_total_dkk (IvdTariff *self);
+const char *ivd_tariff_get_category  (IvdTariff *self);
+
+G_END_DECLS
