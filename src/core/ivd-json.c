@@ -58,7 +58,7 @@ ivd_json_parse (const char  *data,
   if (length > max_length)
     {
       g_set_error (error, IVD_ERROR, IVD_ERROR_INVALID,
-                   _("the file is too large (%" G_GSIZE_FORMAT " bytes; at most %" G_GSIZE_FORMAT ")"),
+                   _("the file is too large (%zu bytes; at most %zu)"),
                    length, max_length);
       return NULL;
     }

@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 
 #include <glib/gi18n-lib.h>
@@ -260,7 +261,7 @@ check_field (JsonNode    *node,
       if (!ivd_json_is_integer (node))
         return fail (error, field->path, _("must be a whole number"));
       if (json_node_get_int (node) < field->min || json_node_get_int (node) > field->max)
-        return fail (error, field->path, _("must be between %" G_GINT64_FORMAT " and %" G_GINT64_FORMAT),
+        return fail (error, field->path, _("must be between %" PRId64 " and %" PRId64),
                      field->min, field->max);
       return TRUE;
 
@@ -339,7 +340,7 @@ check_doses_match_times (IvdPlan  *self,
 
   if ((gint64) json_array_get_length (json_node_get_array (times)) != doses)
     return fail (error, "treatment.doses_per_day",
-                 _("%" G_GINT64_FORMAT " doses a day, but %u administration times are listed"),
+                 _("%" PRId64 " doses a day, but %u administration times are listed"),
                  doses, json_array_get_length (json_node_get_array (times)));
 
   return TRUE;
