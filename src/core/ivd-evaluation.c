@@ -10,6 +10,7 @@
 #include "ivd-error.h"
 #include "ivd-evaluation.h"
 #include "ivd-finding.h"
+#include "ivd-json.h"
 #include "ivd-rule-checks-private.h"
 #include "ivd-supply.h"
 
@@ -405,18 +406,6 @@ ivd_outcome_to_string (IvdOutcome outcome)
 }
 
 static void
-add_int_or_null (JsonBuilder *builder,
-                 const char  *member,
-                 int          value)
-{
-  json_builder_set_member_name (builder, member);
-  if (value < 0)
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_int_value (builder, value);
-}
-
-static void
 add_findings (JsonBuilder *builder,
               GListModel  *findings)
 {
@@ -472,8 +461,8 @@ ivd_evaluation_to_json (IvdEvaluation *self)
     json_builder_add_string_value (builder, self->region);
   else
     json_builder_add_null_value (builder);
-  add_int_or_null (builder, "age", self->age);
-  add_int_or_null (builder, "visits_per_day", self->visits);
+  ivd_json_builder_add_int_or_null (builder, "age", self->age);
+  ivd_json_builder_add_int_or_null (builder, "visits_per_day", self->visits);
   add_findings (builder, G_LIST_MODEL (self->findings));
   add_list (builder, "checklist", G_LIST_MODEL (self->checklist),
             (JsonNode *(*) (gpointer)) ivd_checklist_item_to_json);

@@ -212,3 +212,16 @@ ivd_json_is_string (JsonNode *node)
   return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
          json_node_get_value_type (node) == G_TYPE_STRING;
 }
+
+/* Negative numbers mean "not known" throughout the core; JSON says null. */
+void
+ivd_json_builder_add_int_or_null (JsonBuilder *builder,
+                                  const char  *member,
+                                  gint64       value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value < 0)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_int_value (builder, value);
+}

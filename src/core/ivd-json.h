@@ -24,5 +24,8 @@ char       *ivd_json_to_string      (JsonNode    *node,
 gboolean    ivd_json_is_integer     (JsonNode    *node);
 gboolean    ivd_json_is_boolean     (JsonNode    *node);
 gboolean    ivd_json_is_string      (JsonNode    *node);
+void        ivd_json_builder_add_int_or_null (JsonBuilder *builder,
+                                              const char  *member,
+                                              gint64       value);
 
 G_END_DECLS

@@ -96,15 +96,6 @@ static const Field fields[] = {
   { "contact.calls", FIELD_CALLS },
 };
 
-static const Field *
-find_field (const char *path)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    if (g_str_equal (fields[i].path, path))
-      return &fields[i];
-  return NULL;
-}
-
 static gboolean
 fail (GError     **error,
       const char  *path,
@@ -699,14 +690,6 @@ ivd_plan_unset (IvdPlan    *self,
 
   json_object_remove_member (parent, dot ? dot + 1 : path);
   g_signal_emit (self, signals[CHANGED], g_quark_from_string (path), path);
-}
-
-/* The values an enumerated field accepts, for views that offer a choice. */
-const char * const *
-ivd_plan_enum_values (const char *path)
-{
-  const Field *field = find_field (path);
-  return field != NULL ? field->values : NULL;
 }
 
 /**

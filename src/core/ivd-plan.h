@@ -51,7 +51,6 @@ void        ivd_plan_set_strv           (IvdPlan     *self,
 void        ivd_plan_unset              (IvdPlan     *self,
                                          const char  *path);
 
-const char * const *ivd_plan_enum_values (const char *path);
 gboolean    ivd_plan_matches            (IvdPlan     *self,
                                          JsonObject  *when);
 

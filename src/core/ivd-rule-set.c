@@ -245,22 +245,6 @@ ivd_rule_set_get_checklist (IvdRuleSet *self)
   return G_LIST_MODEL (self->checklist);
 }
 
-IvdRule *
-ivd_rule_set_lookup (IvdRuleSet *self,
-                     const char *id)
-{
-  g_return_val_if_fail (IVD_IS_RULE_SET (self), NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->rules)); i++)
-    {
-      g_autoptr(IvdRule) rule = g_list_model_get_item (G_LIST_MODEL (self->rules), i);
-      if (g_str_equal (ivd_rule_get_id (rule), id))
-        return rule;
-    }
-
-  return NULL;
-}
-
 /* The "tariff" object of the rule file, or NULL (regions without a model). */
 JsonObject *
 ivd_rule_set_get_tariff (IvdRuleSet *self)

@@ -25,8 +25,6 @@ const char  *ivd_rule_set_get_source        (IvdRuleSet  *self);
 gboolean     ivd_rule_set_get_has_agreement (IvdRuleSet  *self);
 GListModel  *ivd_rule_set_get_rules         (IvdRuleSet  *self);
 GListModel  *ivd_rule_set_get_checklist     (IvdRuleSet  *self);
-IvdRule     *ivd_rule_set_lookup            (IvdRuleSet  *self,
-                                             const char  *id);
 JsonObject  *ivd_rule_set_get_tariff        (IvdRuleSet  *self);
 
 G_END_DECLS

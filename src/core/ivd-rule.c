@@ -48,8 +48,33 @@ params (IvdRule *self)
   return (node != NULL && JSON_NODE_HOLDS_OBJECT (node)) ? json_node_get_object (node) : NULL;
 }
 
-/* Replaces {name} with values[name], then with the rule's parameter of that
- * name, so texts can quote limits without repeating them. */
+/* The text to put in for {name}: a finding's value, else the rule's own
+ * parameter of that name, so texts quote limits without repeating them. */
+static char *
+placeholder_value (IvdRule    *self,
+                   const char *name,
+                   GHashTable *values)
+{
+  JsonObject *p = params (self);
+  JsonNode *node;
+
+  if (values != NULL && g_hash_table_contains (values, name))
+    return g_strdup (g_hash_table_lookup (values, name));
+
+  if (g_str_equal (name, "window"))
+    return g_strdup_printf ("%s-%s", ivd_rule_get_param_string (self, "start"),
+                            ivd_rule_get_param_string (self, "end"));
+
+  node = p != NULL ? json_object_get_member (p, name) : NULL;
+  if (ivd_json_is_string (node))
+    return g_strdup (json_node_get_string (node));
+  if (ivd_json_is_integer (node))
+    return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+
+  return NULL;
+}
+
+/* Replaces each {name} that has a value; leaves unknown ones as written. */
 static char *
 expand (IvdRule    *self,
         const char *template,
@@ -62,20 +87,7 @@ expand (IvdRule    *self,
     {
       const char *close = *p == '{' ? strchr (p, '}') : NULL;
       g_autofree char *name = close ? g_strndup (p + 1, close - p - 1) : NULL;
-      const char *value = NULL;
-      g_autofree char *param = NULL;
-
-      if (name != NULL && values != NULL)
-        value = g_hash_table_lookup (values, name);
-      if (name != NULL && value == NULL && params (self) != NULL &&
-          json_object_has_member (params (self), name))
-        value = param = json_node_get_string (json_object_get_member (params (self), name)) ?
-                        g_strdup (json_object_get_string_member (params (self), name)) :
-                        g_strdup_printf ("%" G_GINT64_FORMAT, ivd_rule_get_param_int (self, name, 0));
-      if (name != NULL && value == NULL && g_str_equal (name, "window"))
-        value = param = g_strdup_printf ("%s-%s",
-                                         ivd_rule_get_param_string (self, "start"),
-                                         ivd_rule_get_param_string (self, "end"));
+      g_autofree char *value = name ? placeholder_value (self, name, values) : NULL;
 
       if (value != NULL)
         {
@@ -377,8 +389,3 @@ ivd_rule_dup_param_strv (IvdRule    *self,
   return g_strv_builder_end (builder);
 }
 
-const char * const *
-ivd_rule_check_kinds (void)
-{
-  return check_kinds;
-}

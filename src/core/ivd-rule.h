@@ -36,6 +36,4 @@ gboolean     ivd_rule_get_param_boolean (IvdRule     *self,
 GStrv        ivd_rule_dup_param_strv    (IvdRule     *self,
                                          const char  *name);
 
-const char * const *ivd_rule_check_kinds (void);
-
 G_END_DECLS

@@ -1,5 +1,6 @@
 #define G_LOG_DOMAIN "ivd-supply"
 
+#include "ivd-json.h"
 #include "ivd-supply.h"
 
 /* One line of the supply list the hospital sends with the patient. */
@@ -92,11 +93,7 @@ ivd_supply_to_json (IvdSupply *self)
   json_builder_add_string_value (builder, self->category);
   json_builder_set_member_name (builder, "item");
   json_builder_add_string_value (builder, self->item);
-  json_builder_set_member_name (builder, "quantity");
-  if (self->quantity < 0)
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_int_value (builder, self->quantity);
+  ivd_json_builder_add_int_or_null (builder, "quantity", self->quantity);
   json_builder_set_member_name (builder, "unit");
   json_builder_add_string_value (builder, self->unit);
   json_builder_end_object (builder);

@@ -116,18 +116,6 @@ ivd_tariff_compute (JsonObject *table,
   return g_steal_pointer (&self);
 }
 
-static void
-add_int_or_null (JsonBuilder *builder,
-                 const char  *member,
-                 gint64       value)
-{
-  json_builder_set_member_name (builder, member);
-  if (value < 0)
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_int_value (builder, value);
-}
-
 JsonNode *
 ivd_tariff_to_json (IvdTariff *self)
 {
@@ -138,36 +126,22 @@ ivd_tariff_to_json (IvdTariff *self)
   json_builder_begin_object (builder);
   if (self->split)
     {
-      add_int_or_null (builder, "region_pct", self->region_pct);
-      add_int_or_null (builder, "municipality_pct", self->municipality_pct);
+      ivd_json_builder_add_int_or_null (builder, "region_pct", self->region_pct);
+      ivd_json_builder_add_int_or_null (builder, "municipality_pct", self->municipality_pct);
     }
   else
     {
       json_builder_set_member_name (builder, "category");
       json_builder_add_string_value (builder, self->category);
-      add_int_or_null (builder, "step", self->step);
-      add_int_or_null (builder, "course_dkk", self->course_dkk);
-      add_int_or_null (builder, "day_dkk", self->day_dkk);
-      add_int_or_null (builder, "included_days", self->included_days);
-      add_int_or_null (builder, "extra_days", self->extra_days);
-      add_int_or_null (builder, "total_dkk", self->total_dkk);
+      ivd_json_builder_add_int_or_null (builder, "step", self->step);
+      ivd_json_builder_add_int_or_null (builder, "course_dkk", self->course_dkk);
+      ivd_json_builder_add_int_or_null (builder, "day_dkk", self->day_dkk);
+      ivd_json_builder_add_int_or_null (builder, "included_days", self->included_days);
+      ivd_json_builder_add_int_or_null (builder, "extra_days", self->extra_days);
+      ivd_json_builder_add_int_or_null (builder, "total_dkk", self->total_dkk);
     }
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
 }
 
-/* -1 when unknown or for a split. */
-gint64
-ivd_tariff_get_total_dkk (IvdTariff *self)
-{
-  g_return_val_if_fail (IVD_IS_TARIFF (self), -1);
-  return self->split ? -1 : self->total_dkk;
-}
-
-const char *
-ivd_tariff_get_category (IvdTariff *self)
-{
-  g_return_val_if_fail (IVD_IS_TARIFF (self), NULL);
-  return self->category;
-}

@@ -13,7 +13,5 @@ IvdTariff  *ivd_tariff_compute (JsonObject  *table,
                                 int          step,
                                 gint64       days);
 JsonNode   *ivd_tariff_to_json (IvdTariff   *self);
-gint64      ivd_tariff_get_total_dkk (IvdTariff *self);
-const char *ivd_tariff_get_category  (IvdTariff *self);
 
 G_END_DECLS

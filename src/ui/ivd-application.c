@@ -161,10 +161,3 @@ ivd_application_new (void)
                        NULL);
 }
 
-/* Returns: (nullable) (transfer none): NULL when the data files are broken */
-IvdCatalog *
-ivd_application_get_catalog (IvdApplication *self)
-{
-  g_return_val_if_fail (IVD_IS_APPLICATION (self), NULL);
-  return self->catalog;
-}

@@ -11,6 +11,5 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (IvdApplication, ivd_application, IVD, APPLICATION, AdwApplication)
 
 IvdApplication *ivd_application_new         (void);
-IvdCatalog     *ivd_application_get_catalog (IvdApplication *self);
 
 G_END_DECLS

@@ -160,9 +160,3 @@ ivd_rule_row_new (IvdRule *rule)
   return g_object_new (IVD_TYPE_RULE_ROW, "rule", rule, NULL);
 }
 
-IvdRule *
-ivd_rule_row_get_rule (IvdRuleRow *self)
-{
-  g_return_val_if_fail (IVD_IS_RULE_ROW (self), NULL);
-  return self->rule;
-}

@@ -11,6 +11,5 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (IvdRuleRow, ivd_rule_row, IVD, RULE_ROW, GtkListBoxRow)
 
 GtkWidget *ivd_rule_row_new      (IvdRule    *rule);
-IvdRule   *ivd_rule_row_get_rule (IvdRuleRow *self);
 
 G_END_DECLS
