@@ -4,7 +4,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
-/* The real binary as a process: `iv-discharge --check` with no display. */
+/* The real binary as a process: its commands that need no display. */
 
 typedef struct
 {
@@ -22,25 +22,39 @@ run_clear (Run *run)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
+/* Runs the binary with no display; @env holds NAME=VALUE pairs to set. */
 static void
-run_check (const char *path,
-           const char *input,
-           gsize       input_length,
-           Run        *run)
+run_binary (const char * const *args,
+            const char * const *env,
+            const char         *input,
+            gsize               input_length,
+            Run                *run)
 {
   g_autoptr(GSubprocessLauncher) launcher =
     g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
                                G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GBytes) stdin_bytes = g_bytes_new (input ? input : "", input ? input_length : 0);
   g_autoptr(GBytes) out = NULL;
   g_autoptr(GBytes) err = NULL;
   g_autoptr(GError) error = NULL;
 
-  /* No display at all: --check must not need one. */
+  /* No display at all: these commands must not need one. */
   g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
   g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("IVD_BINARY"), "--check", path, NULL);
+  for (guint i = 0; env != NULL && env[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (env[i], "=", 2);
+      g_subprocess_launcher_setenv (launcher, pair[0], pair[1], TRUE);
+    }
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("IVD_BINARY"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
   g_subprocess_communicate (process, stdin_bytes, NULL, &out, &err, &error);
   g_assert_no_error (error);
@@ -49,6 +63,15 @@ run_check (const char *path,
   run->status = g_subprocess_get_exit_status (process);
   run->out = g_bytes_get_size (out) ? g_strndup (g_bytes_get_data (out, NULL), g_bytes_get_size (out)) : g_strdup ("");
   run->err = g_bytes_get_size (err) ? g_strndup (g_bytes_get_data (err, NULL), g_bytes_get_size (err)) : g_strdup ("");
+}
+
+static void
+run_check (const char *path,
+           const char *input,
+           gsize       input_length,
+           Run        *run)
+{
+  run_binary ((const char * const[]) { "--check", path, NULL }, NULL, input, input_length, run);
 }
 
 static char *
@@ -251,6 +274,66 @@ test_danish_messages (void)
   g_assert_nonnull (strstr (out, "tidsrummet"));
 }
 
+static const char * const danish_env[] = { "LANG=da_DK.UTF-8", "LC_ALL=da_DK.UTF-8", "LANGUAGE=da", NULL };
+
+/* The translation reaches the user: an error and --help in Danish.
+ * Needs the da_DK.UTF-8 locale (build-aux/install-deps makes it). */
+static void
+test_danish_translation (void)
+{
+  g_auto(Run) bad = { 0, };
+  g_auto(Run) help = { 0, };
+  const char *plan = "{\"format\": \"iv-discharge-plan/1\", \"treatment\": {\"start_date\": \"23-11-2026\"}}";
+
+  run_binary ((const char * const[]) { "--check", "-", NULL }, danish_env, plan, strlen (plan), &bad);
+  g_test_message ("%s", bad.err);
+  g_assert_cmpint (bad.status, ==, 2);
+  g_assert_cmpstr (bad.err, ==, "iv-discharge: treatment.start_date: skal være en dato skrevet ÅÅÅÅ-MM-DD\n");
+
+  run_binary ((const char * const[]) { "--help", NULL }, danish_env, NULL, 0, &help);
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "--check=FIL"));
+  g_assert_nonnull (strstr (help.out, "kræver ingen skærm"));
+}
+
+static void
+test_usage (void)
+{
+  g_auto(Run) version = { 0, };
+  g_auto(Run) unexpected = { 0, };
+  g_auto(Run) unknown = { 0, };
+  g_auto(Run) help = { 0, };
+
+  run_binary ((const char * const[]) { "--version", NULL }, NULL, NULL, 0, &version);
+  g_assert_cmpint (version.status, ==, 0);
+  g_assert_true (g_str_has_prefix (version.out, "iv-discharge "));
+
+  run_binary ((const char * const[]) { "plan.json", NULL }, NULL, NULL, 0, &unexpected);
+  g_assert_cmpint (unexpected.status, ==, 2);
+  g_assert_cmpstr (unexpected.err, ==, "iv-discharge: Unexpected argument “plan.json”; see --help\n");
+
+  run_binary ((const char * const[]) { "--frobnicate", NULL }, NULL, NULL, 0, &unknown);
+  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_nonnull (strstr (unknown.err, "--frobnicate"));
+
+  run_binary ((const char * const[]) { "--help", NULL }, NULL, NULL, 0, &help);
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "--check=FILE"));
+}
+
+/* Without its window module the program says so and exits; no crash. */
+static void
+test_missing_window_module (void)
+{
+  const char * const env[] = { "IVD_UI_MODULE=/nonexistent/iv-discharge-ui.so", NULL };
+  g_auto(Run) run = { 0, };
+
+  run_binary ((const char * const[]) { NULL }, env, NULL, 0, &run);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_true (g_str_has_prefix (run.err, "iv-discharge: The window could not be opened"));
+  g_assert_nonnull (strstr (run.err, "Reinstall IV Discharge"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -264,6 +347,9 @@ main (int   argc,
   g_test_add_func ("/cli/unreadable-file", test_unreadable_file);
   g_test_add_func ("/cli/hostile-input", test_hostile_input);
   g_test_add_func ("/cli/danish-messages", test_danish_messages);
+  g_test_add_func ("/cli/danish-translation", test_danish_translation);
+  g_test_add_func ("/cli/usage", test_usage);
+  g_test_add_func ("/cli/missing-window-module", test_missing_window_module);
 
   return g_test_run ();
 }

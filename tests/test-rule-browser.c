@@ -1,3 +1,8 @@
+#include "config.h"
+
+#include <locale.h>
+
+#include <glib/gi18n.h>
 #include <adwaita.h>
 
 #include "ivd-application.h"
@@ -6,7 +11,15 @@
 #include "ivd-rule-row.h"
 
 /* The rule browser on a real display (Xvfb): pick a region, see its rules
- * with id, text and source; a notice for regions without an agreement. */
+ * with id, text and source; a notice for regions without an agreement.
+ * The suite runs this twice: in English and, with IVD_TEST_DANISH set, in
+ * Danish, where the labels must be the translated ones. */
+
+static gboolean
+danish (void)
+{
+  return g_getenv ("IVD_TEST_DANISH") != NULL;
+}
 
 static void
 iterate (void)
@@ -70,7 +83,14 @@ test_regions (void)
   g_assert_cmpstr (ivd_rule_browser_get_region (browser), ==, "hovedstaden");
   g_assert_cmpuint (count_rule_rows (GTK_WIDGET (browser)), ==, expected);
   g_assert_nonnull (find_child_of_type (GTK_WIDGET (browser), GTK_TYPE_LABEL, "EXCL-NIGHT"));
-  g_assert_nonnull (find_child_of_type (GTK_WIDGET (browser), GTK_TYPE_LABEL, "Source: 001 §1.5"));
+  g_assert_nonnull (find_child_of_type (GTK_WIDGET (browser), GTK_TYPE_LABEL,
+                                        danish () ? "Kilde: 001 §1.5" : "Source: 001 §1.5"));
+  g_assert_nonnull (find_child_of_type (GTK_WIDGET (browser), GTK_TYPE_LABEL,
+                                        danish () ? "Tjekliste ved opstart" : "Start-up Checklist"));
+  /* Rule texts come from the data, in the same language. */
+  g_assert_nonnull (find_child_of_type (GTK_WIDGET (browser), GTK_TYPE_LABEL,
+                                        danish () ? "Som udgangspunkt på hospitalet: besøg i tidsrummet 23:00-07:00."
+                                                  : "By default kept in hospital: any visit in the night period 23:00-07:00."));
   notice = GTK_INFO_BAR (find_child_of_type (GTK_WIDGET (browser), GTK_TYPE_INFO_BAR, NULL));
   g_assert_false (gtk_info_bar_get_revealed (notice));
 
@@ -138,7 +158,12 @@ main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
+  /* gtk_test_init() forces an English locale; take the environment's. */
+  setlocale (LC_ALL, "");
   adw_init ();
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("IVD_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
   g_test_add_func ("/rule-browser/regions", test_regions);
   g_test_add_func ("/rule-browser/region-before-catalog", test_region_before_catalog);

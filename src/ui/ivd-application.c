@@ -5,7 +5,6 @@
 #include <glib/gi18n.h>
 
 #include "ivd-application.h"
-#include "ivd-check-command.h"
 #include "ivd-window.h"
 
 struct _IvdApplication
@@ -16,47 +15,6 @@ struct _IvdApplication
 };
 
 G_DEFINE_FINAL_TYPE (IvdApplication, ivd_application, ADW_TYPE_APPLICATION)
-
-static const GOptionEntry option_entries[] = {
-  { "check", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Evaluate a plan file (- for standard input) and print the result as JSON; needs no display"),
-    N_("FILE") },
-  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
-  { NULL }
-};
-
-static GDate *
-today_new (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_new_dmy (g_date_time_get_day_of_month (now),
-                         g_date_time_get_month (now),
-                         g_date_time_get_year (now));
-}
-
-/* Commands that need no display are handled here, before the application
- * registers or GTK opens a display. */
-static int
-ivd_application_handle_local_options (GApplication *app,
-                                      GVariantDict *options)
-{
-  g_autofree char *check_path = NULL;
-
-  if (g_variant_dict_contains (options, "version"))
-    {
-      g_print ("iv-discharge %s\n", PACKAGE_VERSION);
-      return 0;
-    }
-
-  if (g_variant_dict_lookup (options, "check", "^ay", &check_path))
-    {
-      g_autoptr(GDate) today = today_new ();
-      return ivd_check_command_run (check_path, today, stdout, stderr);
-    }
-
-  return -1;
-}
 
 static void
 on_quit_activated_cb (GSimpleAction *action,
@@ -138,7 +96,6 @@ ivd_application_class_init (IvdApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->finalize = ivd_application_finalize;
-  app_class->handle_local_options = ivd_application_handle_local_options;
   app_class->startup = ivd_application_startup;
   app_class->activate = ivd_application_activate;
 }
@@ -146,9 +103,6 @@ ivd_application_class_init (IvdApplicationClass *klass)
 static void
 ivd_application_init (IvdApplication *self)
 {
-  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
-  g_application_set_option_context_summary (G_APPLICATION (self),
-                                            _("Hand a patient’s IV treatment over to municipal nurses."));
 }
 
 IvdApplication *

@@ -1,0 +1,18 @@
+#define G_LOG_DOMAIN "ivd-ui-main"
+
+#include "config.h"
+
+#include "ivd-application.h"
+#include "ivd-ui-main.h"
+
+/* The window module's entry point: the executable has parsed the command
+ * line already and hands over what the window needs. */
+int
+ivd_ui_main (const char   *argv0,
+             GVariantDict *options)
+{
+  g_autoptr(IvdApplication) app = ivd_application_new ();
+  char *argv[] = { (char *) argv0, NULL };
+
+  return g_application_run (G_APPLICATION (app), 1, argv);
+}
