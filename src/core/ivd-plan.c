@@ -217,18 +217,30 @@ check_calls (JsonNode    *node,
   return TRUE;
 }
 
+/* The one reader of the plan's YYYY-MM-DD dates; @date may be NULL. */
+static gboolean
+parse_date (const char *text,
+            GDate      *date)
+{
+  int y, m, d;
+  char end;
+
+  if (text == NULL || strlen (text) != 10 || sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &end) != 3 ||
+      text[4] != '-' || text[7] != '-' || y < 1900 || y > 2999 ||
+      m < 1 || m > 12 || d < 1 || !g_date_valid_dmy (d, m, y))
+    return FALSE;
+
+  if (date != NULL)
+    g_date_set_dmy (date, d, m, y);
+  return TRUE;
+}
+
 static gboolean
 check_date (JsonNode    *node,
             const Field *field,
             GError     **error)
 {
-  const char *text = json_node_get_string (node);
-  int y, m, d;
-  char end;
-
-  if (strlen (text) != 10 || sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &end) != 3 ||
-      text[4] != '-' || text[7] != '-' || y < 1900 || y > 2999 ||
-      m < 1 || m > 12 || d < 1 || !g_date_valid_dmy (d, m, y))
+  if (!parse_date (json_node_get_string (node), NULL))
     return fail (error, field->path, _("must be a date written YYYY-MM-DD"));
 
   return TRUE;
@@ -613,14 +625,7 @@ gboolean
 ivd_plan_lookup_start_date (IvdPlan *self,
                             GDate   *date)
 {
-  const char *text = ivd_plan_get_string (self, "treatment.start_date");
-  int y, m, d;
-
-  if (text == NULL || sscanf (text, "%4d-%2d-%2d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
-    return FALSE;
-
-  g_date_set_dmy (date, d, m, y);
-  return TRUE;
+  return parse_date (ivd_plan_get_string (self, "treatment.start_date"), date);
 }
 
 void
