@@ -7,16 +7,24 @@
 #include "ivd-check-command.h"
 #include "ivd-command-line.h"
 #include "ivd-error.h"
+#include "ivd-store-command.h"
 
 /* Parses the command line without GTK: the commands that need no display
  * run from here, and only the window loads GTK. */
 
 struct _IvdCommandLine
 {
-  GObject   parent_instance;
+  GObject    parent_instance;
 
-  char     *check_path;
-  gboolean  version;
+  char      *check_path;
+  char      *database;
+  char     **import_files;
+  gboolean   list;
+  char      *export_plan_id;
+  char      *output;
+  gboolean   verify_audit;
+  gboolean   restore_backup;
+  gboolean   version;
 };
 
 G_DEFINE_FINAL_TYPE (IvdCommandLine, ivd_command_line, G_TYPE_OBJECT)
@@ -28,6 +36,19 @@ option_context_new (IvdCommandLine *self)
     { "check", 0, 0, G_OPTION_ARG_FILENAME, &self->check_path,
       N_("Evaluate a plan file (- for standard input) and print the result as JSON; needs no display"),
       N_("FILE") },
+    { "database", 0, 0, G_OPTION_ARG_FILENAME, &self->database,
+      N_("Use the plan database at PATH instead of the default"), N_("PATH") },
+    { "import", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &self->import_files,
+      N_("Store plan files as new plans and print their ids; more files may follow"), N_("FILE") },
+    { "list", 0, 0, G_OPTION_ARG_NONE, &self->list,
+      N_("Print every stored plan as one JSON object per line"), NULL },
+    { "export-plan", 0, 0, G_OPTION_ARG_STRING, &self->export_plan_id,
+      N_("Write a stored plan as a plan file (with --output)"), N_("ID") },
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, &self->output, N_("The file to write"), N_("FILE") },
+    { "verify-audit", 0, 0, G_OPTION_ARG_NONE, &self->verify_audit,
+      N_("Check that the audit trail is unbroken (exit 1 if not)"), NULL },
+    { "restore-backup", 0, 0, G_OPTION_ARG_NONE, &self->restore_backup,
+      N_("Put the newest backup in place of a damaged database that was moved aside"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &self->version, N_("Show the version and exit"), NULL },
     { NULL }
   };
@@ -40,12 +61,44 @@ option_context_new (IvdCommandLine *self)
   return context;
 }
 
+static guint
+count_commands (IvdCommandLine *self)
+{
+  return (self->check_path != NULL) + (self->import_files != NULL) + !!self->list +
+         (self->export_plan_id != NULL) + !!self->verify_audit + !!self->restore_backup + !!self->version;
+}
+
+static gboolean
+check_combination (IvdCommandLine  *self,
+                   GError         **error)
+{
+  if (count_commands (self) > 1)
+    {
+      g_set_error (error, IVD_ERROR, IVD_ERROR_INVALID, _("Give one command at a time; see --help"));
+      return FALSE;
+    }
+
+  if ((self->export_plan_id != NULL) != (self->output != NULL))
+    {
+      g_set_error (error, IVD_ERROR, IVD_ERROR_INVALID,
+                   self->output != NULL ? _("--output goes with --export-plan ID")
+                                        : _("--export-plan needs --output FILE"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 ivd_command_line_finalize (GObject *object)
 {
   IvdCommandLine *self = (IvdCommandLine *) object;
 
   g_clear_pointer (&self->check_path, g_free);
+  g_clear_pointer (&self->database, g_free);
+  g_clear_pointer (&self->import_files, g_strfreev);
+  g_clear_pointer (&self->export_plan_id, g_free);
+  g_clear_pointer (&self->output, g_free);
 
   G_OBJECT_CLASS (ivd_command_line_parent_class)->finalize (object);
 }
@@ -86,14 +139,24 @@ ivd_command_line_parse (IvdCommandLine  *self,
   if (!g_option_context_parse_strv (context, &args, error))
     return FALSE;
 
-  if (args[0] != NULL && args[1] != NULL)
+  /* "--import a.json b.json": the files after the first are arguments. */
+  if (self->import_files != NULL && args[0] != NULL && args[1] != NULL)
+    {
+      g_autoptr(GStrvBuilder) files = g_strv_builder_new ();
+
+      g_strv_builder_addv (files, (const char **) self->import_files);
+      g_strv_builder_addv (files, (const char **) args + 1);
+      g_strfreev (self->import_files);
+      self->import_files = g_strv_builder_end (files);
+    }
+  else if (args[0] != NULL && args[1] != NULL)
     {
       g_set_error (error, IVD_ERROR, IVD_ERROR_INVALID,
                    _("Unexpected argument “%s”; see --help"), args[1]);
       return FALSE;
     }
 
-  return TRUE;
+  return check_combination (self, error);
 }
 
 gboolean
@@ -101,7 +164,7 @@ ivd_command_line_get_needs_display (IvdCommandLine *self)
 {
   g_return_val_if_fail (IVD_IS_COMMAND_LINE (self), FALSE);
 
-  return !self->version && self->check_path == NULL;
+  return count_commands (self) == 0;
 }
 
 /* What the window needs from the command line, as plain values, so the
@@ -111,7 +174,11 @@ ivd_command_line_dup_window_options (IvdCommandLine *self)
 {
   g_return_val_if_fail (IVD_IS_COMMAND_LINE (self), NULL);
 
-  return g_variant_dict_new (NULL);
+  GVariantDict *options = g_variant_dict_new (NULL);
+
+  if (self->database != NULL)
+    g_variant_dict_insert (options, "database", "^ay", self->database);
+  return options;
 }
 
 /* Runs a command that needs no display; returns the exit status. */
@@ -129,6 +196,17 @@ ivd_command_line_run (IvdCommandLine *self,
       fprintf (out, "iv-discharge %s\n", PACKAGE_VERSION);
       return IVD_COMMAND_LINE_EXIT_OK;
     }
+
+  if (self->import_files != NULL)
+    return ivd_store_command_import (self->database, (const char * const *) self->import_files, today, out, err);
+  if (self->list)
+    return ivd_store_command_list (self->database, out, err);
+  if (self->export_plan_id != NULL)
+    return ivd_store_command_export_plan (self->database, self->export_plan_id, self->output, err);
+  if (self->verify_audit)
+    return ivd_store_command_verify_audit (self->database, out, err);
+  if (self->restore_backup)
+    return ivd_store_command_restore_backup (self->database, out, err);
 
   return ivd_check_command_run (self->check_path, today, out, err);
 }

@@ -463,20 +463,14 @@ ivd_plan_new (void)
   return g_object_new (IVD_TYPE_PLAN, NULL);
 }
 
-/**
- * ivd_plan_new_from_data:
- *
- * Parses and validates a plan file. On failure the error message starts with
- * the path of the offending field ("treatment.form: ...").
- */
-IvdPlan *
-ivd_plan_new_from_data (const char  *data,
-                        gsize        length,
-                        GError     **error)
+static IvdPlan *
+plan_new_from_json (const char  *data,
+                    gsize        length,
+                    GError     **error)
 {
   g_autoptr(JsonNode) node = NULL;
-  g_autoptr(IvdPlan) self = NULL;
   g_autoptr(GError) local_error = NULL;
+  IvdPlan *self;
 
   node = ivd_json_parse (data, length, IVD_PLAN_MAX_BYTES, &local_error);
   if (node == NULL)
@@ -494,11 +488,40 @@ ivd_plan_new_from_data (const char  *data,
   self = ivd_plan_new ();
   g_clear_pointer (&self->root, json_object_unref);
   self->root = json_object_ref (json_node_get_object (node));
+  return self;
+}
 
-  if (!ivd_plan_validate (self, error))
+/**
+ * ivd_plan_new_from_data:
+ *
+ * Parses and validates a plan file. On failure the error message starts with
+ * the path of the offending field ("treatment.form: ...").
+ */
+IvdPlan *
+ivd_plan_new_from_data (const char  *data,
+                        gsize        length,
+                        GError     **error)
+{
+  g_autoptr(IvdPlan) self = plan_new_from_json (data, length, error);
+
+  if (self == NULL || !ivd_plan_validate (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * ivd_plan_new_from_stored_data:
+ *
+ * Parses a plan the app saved itself, without the field checks: a draft
+ * may hold what a doctor was half-way through typing, and that must load.
+ */
+IvdPlan *
+ivd_plan_new_from_stored_data (const char  *data,
+                               gsize        length,
+                               GError     **error)
+{
+  return plan_new_from_json (data, length, error);
 }
 
 IvdPlan *

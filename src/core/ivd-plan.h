@@ -15,6 +15,9 @@ IvdPlan    *ivd_plan_new                (void);
 IvdPlan    *ivd_plan_new_from_data      (const char  *data,
                                          gsize        length,
                                          GError     **error);
+IvdPlan    *ivd_plan_new_from_stored_data (const char  *data,
+                                         gsize        length,
+                                         GError     **error);
 IvdPlan    *ivd_plan_new_from_file      (const char  *path,
                                          GError     **error);
 char       *ivd_plan_to_data            (IvdPlan     *self);

@@ -1,0 +1,196 @@
+#define G_LOG_DOMAIN "ivd-plan-summary"
+
+#include "config.h"
+
+#include "ivd-enum-types.h"
+#include "ivd-plan-summary.h"
+
+/* One row of a plan list: the indexed columns, not the document, so a
+ * list of many plans stays light. */
+struct _IvdPlanSummary
+{
+  GObject        parent_instance;
+
+  char          *id;
+  IvdPlanStatus  status;
+  char          *region;
+  char          *municipality_code;
+  char          *start_date;
+  char          *updated;
+  char          *status_changed;
+  char          *name;
+  char          *cpr;
+};
+
+G_DEFINE_FINAL_TYPE (IvdPlanSummary, ivd_plan_summary, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_STATUS,
+  PROP_REGION,
+  PROP_MUNICIPALITY_CODE,
+  PROP_START_DATE,
+  PROP_UPDATED,
+  PROP_STATUS_CHANGED,
+  PROP_NAME,
+  PROP_CPR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static char **
+string_field (IvdPlanSummary *self,
+              guint           prop_id)
+{
+  switch (prop_id)
+    {
+    case PROP_ID:                return &self->id;
+    case PROP_REGION:            return &self->region;
+    case PROP_MUNICIPALITY_CODE: return &self->municipality_code;
+    case PROP_START_DATE:        return &self->start_date;
+    case PROP_UPDATED:           return &self->updated;
+    case PROP_STATUS_CHANGED:    return &self->status_changed;
+    case PROP_NAME:              return &self->name;
+    case PROP_CPR:               return &self->cpr;
+    default:                     return NULL;
+    }
+}
+
+static void
+ivd_plan_summary_finalize (GObject *object)
+{
+  IvdPlanSummary *self = (IvdPlanSummary *) object;
+
+  for (guint i = PROP_ID; i < N_PROPS; i++)
+    if (string_field (self, i) != NULL)
+      g_clear_pointer (string_field (self, i), g_free);
+
+  G_OBJECT_CLASS (ivd_plan_summary_parent_class)->finalize (object);
+}
+
+static void
+ivd_plan_summary_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  IvdPlanSummary *self = IVD_PLAN_SUMMARY (object);
+  char **field = string_field (self, prop_id);
+
+  if (field != NULL)
+    g_value_set_string (value, *field);
+  else if (prop_id == PROP_STATUS)
+    g_value_set_enum (value, self->status);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+ivd_plan_summary_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  IvdPlanSummary *self = IVD_PLAN_SUMMARY (object);
+  char **field = string_field (self, prop_id);
+
+  if (field != NULL)
+    *field = g_value_dup_string (value);
+  else if (prop_id == PROP_STATUS)
+    self->status = g_value_get_enum (value);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+ivd_plan_summary_class_init (IvdPlanSummaryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = ivd_plan_summary_finalize;
+  object_class->get_property = ivd_plan_summary_get_property;
+  object_class->set_property = ivd_plan_summary_set_property;
+
+  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, flags);
+  properties[PROP_STATUS] = g_param_spec_enum ("status", NULL, NULL, IVD_TYPE_PLAN_STATUS,
+                                               IVD_PLAN_STATUS_DRAFT, flags);
+  properties[PROP_REGION] = g_param_spec_string ("region", NULL, NULL, NULL, flags);
+  properties[PROP_MUNICIPALITY_CODE] = g_param_spec_string ("municipality-code", NULL, NULL, NULL, flags);
+  properties[PROP_START_DATE] = g_param_spec_string ("start-date", NULL, NULL, NULL, flags);
+  properties[PROP_UPDATED] = g_param_spec_string ("updated", NULL, NULL, NULL, flags);
+  properties[PROP_STATUS_CHANGED] = g_param_spec_string ("status-changed", NULL, NULL, NULL, flags);
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, flags);
+  properties[PROP_CPR] = g_param_spec_string ("cpr", NULL, NULL, NULL, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+ivd_plan_summary_init (IvdPlanSummary *self)
+{
+}
+
+const char *
+ivd_plan_summary_get_id (IvdPlanSummary *self)
+{
+  g_return_val_if_fail (IVD_IS_PLAN_SUMMARY (self), NULL);
+  return self->id;
+}
+
+IvdPlanStatus
+ivd_plan_summary_get_status (IvdPlanSummary *self)
+{
+  g_return_val_if_fail (IVD_IS_PLAN_SUMMARY (self), IVD_PLAN_STATUS_DRAFT);
+  return self->status;
+}
+
+const char *
+ivd_plan_summary_get_region (IvdPlanSummary *self)
+{
+  g_return_val_if_fail (IVD_IS_PLAN_SUMMARY (self), NULL);
+  return self->region;
+}
+
+const char *
+ivd_plan_summary_get_municipality_code (IvdPlanSummary *self)
+{
+  g_return_val_if_fail (IVD_IS_PLAN_SUMMARY (self), NULL);
+  return self->municipality_code;
+}
+
+const char *
+ivd_plan_summary_get_start_date (IvdPlanSummary *self)
+{
+  g_return_val_if_fail (IVD_IS_PLAN_SUMMARY (self), NULL);
+  return self->start_date;
+}
+
+const char *
+ivd_plan_summary_get_updated (IvdPlanSummary *self)
+{
+  g_return_val_if_fail (IVD_IS_PLAN_SUMMARY (self), NULL);
+  return self->updated;
+}
+
+const char *
+ivd_plan_summary_get_status_changed (IvdPlanSummary *self)
+{
+  g_return_val_if_fail (IVD_IS_PLAN_SUMMARY (self), NULL);
+  return self->status_changed;
+}
+
+const char *
+ivd_plan_summary_get_name (IvdPlanSummary *self)
+{
+  g_return_val_if_fail (IVD_IS_PLAN_SUMMARY (self), NULL);
+  return self->name;
+}
+
+const char *
+ivd_plan_summary_get_cpr (IvdPlanSummary *self)
+{
+  g_return_val_if_fail (IVD_IS_PLAN_SUMMARY (self), NULL);
+  return self->cpr;
+}

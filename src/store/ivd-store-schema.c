@@ -1,0 +1,201 @@
+#define G_LOG_DOMAIN "ivd-store-schema"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ivd-plan-columns.h"
+#include "ivd-store-error.h"
+#include "ivd-store-schema.h"
+
+typedef gboolean (*BackfillFunc) (IvdDatabase  *db,
+                                  IvdCatalog   *catalog,
+                                  GError      **error);
+
+typedef struct
+{
+  const char   *sql;
+  BackfillFunc  backfill;
+} Migration;
+
+/* Version 1: plans as documents, and the audit chain. */
+static const char v1[] =
+  "CREATE TABLE plans ("
+  "  pk INTEGER PRIMARY KEY,"
+  "  id TEXT NOT NULL UNIQUE,"
+  "  document TEXT NOT NULL,"
+  "  status TEXT NOT NULL DEFAULT 'draft',"
+  "  version INTEGER NOT NULL DEFAULT 1,"
+  "  created TEXT NOT NULL,"
+  "  updated TEXT NOT NULL"
+  ");"
+  "CREATE TABLE audit ("
+  "  seq INTEGER PRIMARY KEY,"
+  "  plan_id TEXT NOT NULL REFERENCES plans (id),"
+  "  time TEXT NOT NULL,"
+  "  user TEXT NOT NULL,"
+  "  action TEXT NOT NULL,"
+  "  field TEXT,"
+  "  old_value TEXT,"
+  "  new_value TEXT,"
+  "  note TEXT,"
+  "  prev_hash TEXT NOT NULL,"
+  "  hash TEXT NOT NULL"
+  ");"
+  "CREATE INDEX audit_plan ON audit (plan_id, seq);";
+
+/* Version 2: columns and indexes for lists, filters and the status reason. */
+static const char v2[] =
+  "ALTER TABLE plans ADD COLUMN status_reason TEXT;"
+  "ALTER TABLE plans ADD COLUMN status_changed TEXT;"
+  "ALTER TABLE plans ADD COLUMN region TEXT;"
+  "ALTER TABLE plans ADD COLUMN municipality_code TEXT;"
+  "ALTER TABLE plans ADD COLUMN start_date TEXT;"
+  "ALTER TABLE plans ADD COLUMN name TEXT;"
+  "ALTER TABLE plans ADD COLUMN cpr TEXT;"
+  "UPDATE plans SET status_changed = updated;"
+  "CREATE INDEX plans_updated ON plans (updated);"
+  "CREATE INDEX plans_status ON plans (status, updated);"
+  "CREATE INDEX plans_region ON plans (region, updated);"
+  "CREATE INDEX plans_municipality ON plans (municipality_code, updated);"
+  "CREATE INDEX plans_start ON plans (start_date);";
+
+/* Version 3: a trigram index for free-text search by name or CPR, and the
+ * head of the audit chain, so that removing the newest rows is seen too. */
+static const char v3[] =
+  "CREATE VIRTUAL TABLE plan_search USING fts5 ("
+  "  name, cpr, content = 'plans', content_rowid = 'pk', tokenize = 'trigram');"
+  "CREATE TRIGGER plans_search_insert AFTER INSERT ON plans BEGIN"
+  "  INSERT INTO plan_search (rowid, name, cpr) VALUES (new.pk, new.name, new.cpr);"
+  " END;"
+  "CREATE TRIGGER plans_search_delete AFTER DELETE ON plans BEGIN"
+  "  INSERT INTO plan_search (plan_search, rowid, name, cpr) VALUES ('delete', old.pk, old.name, old.cpr);"
+  " END;"
+  "CREATE TRIGGER plans_search_update AFTER UPDATE OF name, cpr ON plans"
+  "  WHEN old.name IS NOT new.name OR old.cpr IS NOT new.cpr BEGIN"
+  "  INSERT INTO plan_search (plan_search, rowid, name, cpr) VALUES ('delete', old.pk, old.name, old.cpr);"
+  "  INSERT INTO plan_search (rowid, name, cpr) VALUES (new.pk, new.name, new.cpr);"
+  " END;"
+  "INSERT INTO plan_search (plan_search) VALUES ('rebuild');"
+  "CREATE TABLE audit_head ("
+  "  one INTEGER PRIMARY KEY CHECK (one = 1),"
+  "  seq INTEGER NOT NULL,"
+  "  hash TEXT NOT NULL"
+  ");"
+  "INSERT INTO audit_head (one, seq, hash) SELECT 1, seq, hash FROM audit ORDER BY seq DESC LIMIT 1;";
+
+static gboolean backfill_columns (IvdDatabase *db, IvdCatalog *catalog, GError **error);
+
+static const Migration migrations[] = {
+  { v1, NULL },
+  { v2, backfill_columns },
+  { v3, NULL },
+};
+
+/* Fills the version 2 columns from each document, with the same code that
+ * fills them on every save. */
+static gboolean
+backfill_columns (IvdDatabase  *db,
+                  IvdCatalog   *catalog,
+                  GError      **error)
+{
+  g_autoptr(IvdStatement) select = ivd_database_prepare (db, "SELECT pk, document FROM plans", error);
+  g_autoptr(IvdStatement) update = NULL;
+  int rc;
+
+  update = ivd_database_prepare (db,
+                                 "UPDATE plans SET region = ?, municipality_code = ?, start_date = ?, "
+                                 "name = ?, cpr = ? WHERE pk = ?",
+                                 error);
+  if (select == NULL || update == NULL)
+    return FALSE;
+
+  while ((rc = ivd_database_step (db, select, error)) == SQLITE_ROW)
+    {
+      const char *document = ivd_database_column_text (select, 1);
+      g_autoptr(IvdPlan) plan = ivd_plan_new_from_stored_data (document, strlen (document), NULL);
+      g_auto(IvdPlanColumns) columns = { 0, };
+
+      /* A document that does not parse keeps empty columns; it is not lost. */
+      if (plan == NULL)
+        continue;
+
+      ivd_plan_columns_init (&columns, plan, catalog);
+      ivd_database_bind_text (update, 1, columns.region);
+      ivd_database_bind_text (update, 2, columns.municipality_code);
+      ivd_database_bind_text (update, 3, columns.start_date);
+      ivd_database_bind_text (update, 4, columns.name);
+      ivd_database_bind_text (update, 5, columns.cpr);
+      sqlite3_bind_int64 (update, 6, sqlite3_column_int64 (select, 0));
+      if (!ivd_database_step_done (db, update, error))
+        return FALSE;
+      ivd_statement_release (update);
+    }
+
+  return rc == SQLITE_DONE;
+}
+
+static gboolean
+run_migration (IvdDatabase  *db,
+               IvdCatalog   *catalog,
+               int           version,
+               GError      **error)
+{
+  const Migration *migration = &migrations[version - 1];
+  g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", version);
+
+  if (!ivd_database_begin (db, error))
+    return FALSE;
+
+  if (!ivd_database_exec (db, migration->sql, error) ||
+      (migration->backfill != NULL && !migration->backfill (db, catalog, error)) ||
+      !ivd_database_exec (db, set_version, error))
+    {
+      ivd_database_rollback (db);
+      return FALSE;
+    }
+
+  return ivd_database_commit (db, error);
+}
+
+int
+ivd_store_schema_get_latest (void)
+{
+  return G_N_ELEMENTS (migrations);
+}
+
+/**
+ * ivd_store_schema_migrate:
+ * @target: the version to reach; tests build older databases with it
+ *
+ * Brings the database from its PRAGMA user_version up to @target. A
+ * database from a newer app is refused untouched.
+ */
+gboolean
+ivd_store_schema_migrate (IvdDatabase  *db,
+                          IvdCatalog   *catalog,
+                          int           target,
+                          GError      **error)
+{
+  int version = ivd_database_get_user_version (db, error);
+
+  g_return_val_if_fail (target >= 1 && target <= ivd_store_schema_get_latest (), FALSE);
+
+  if (version < 0)
+    return FALSE;
+
+  if (version > ivd_store_schema_get_latest ())
+    {
+      g_set_error (error, IVD_STORE_ERROR, IVD_STORE_ERROR_TOO_NEW,
+                   _("The plan database %s was written by a newer IV Discharge (format %d; this version "
+                     "reads up to %d). Update IV Discharge; nothing in the file was changed."),
+                   ivd_database_get_path (db), version, ivd_store_schema_get_latest ());
+      return FALSE;
+    }
+
+  for (int next = version + 1; next <= target; next++)
+    if (!run_migration (db, catalog, next, error))
+      return FALSE;
+
+  return TRUE;
+}

@@ -1,0 +1,1121 @@
+#define G_LOG_DOMAIN "ivd-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <sys/stat.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "ivd-audit.h"
+#include "ivd-database.h"
+#include "ivd-evaluation.h"
+#include "ivd-plan-columns.h"
+#include "ivd-plan-record-private.h"
+#include "ivd-store.h"
+#include "ivd-store-backup.h"
+#include "ivd-store-schema.h"
+
+/* Plans in one SQLite file: each plan is its design.md document plus
+ * indexed columns for lists; every change is one transaction together with
+ * its audit rows; a version number per plan turns a stale save into a
+ * conflict instead of a silent overwrite. */
+struct _IvdStore
+{
+  GObject      parent_instance;
+
+  char        *path;
+  IvdDatabase *db;
+  IvdCatalog  *catalog;
+  gint64       data_version;
+};
+
+G_DEFINE_FINAL_TYPE (IvdStore, ivd_store, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+#define PLAN_COLUMNS "p.id, p.status, p.region, p.municipality_code, p.start_date, p.updated, " \
+                     "p.status_changed, p.name, p.cpr"
+
+static char *
+now_string (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
+}
+
+static void
+emit_changed (IvdStore   *self,
+              const char *id)
+{
+  g_signal_emit (self, signals[CHANGED], 0, id);
+}
+
+/* ---- opening ---- */
+
+static char *
+damaged_message (const char *path,
+                 const char *what,
+                 const char *aside)
+{
+  g_autoptr(GDateTime) taken = NULL;
+  g_autofree char *newest = ivd_store_backup_find_newest (path, &taken);
+  g_autofree char *when = taken != NULL ? g_date_time_format (taken, "%Y-%m-%d %H:%M UTC") : NULL;
+
+  if (newest == NULL)
+    return g_strdup_printf (_("The plan database was damaged (%s). It has been moved aside, unchanged, to %s. "
+                              "There is no backup yet; a new, empty database will be made."),
+                            what, aside);
+
+  return g_strdup_printf (_("The plan database was damaged (%s). It has been moved aside, unchanged, to %s. "
+                            "The newest backup, from %s, can be restored."),
+                          what, aside, when);
+}
+
+static void
+set_damaged_error (const char  *path,
+                   const char  *what,
+                   GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *aside = ivd_store_move_aside (path, now, error);
+
+  if (aside != NULL)
+    {
+      g_autofree char *message = damaged_message (path, what, aside);
+      g_set_error_literal (error, IVD_STORE_ERROR, IVD_STORE_ERROR_DAMAGED, message);
+    }
+}
+
+static gboolean
+prepare_folder (const char  *path,
+                GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *default_path = ivd_store_dup_default_path ();
+  g_autofree char *default_dir = g_path_get_dirname (default_path);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, IVD_STORE_ERROR, IVD_STORE_ERROR_OPEN,
+                   _("The folder %s for the plan database cannot be created: %s"), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  /* Our own folder is private whatever made it; a folder the user chose
+   * with --database is theirs to set. */
+  if (g_str_equal (dir, default_dir) && g_chmod (dir, 0700) != 0)
+    g_debug ("Could not make %s private: %s", dir, g_strerror (errno));
+  return TRUE;
+}
+
+/* A file emptied to zero bytes would open as a new, empty database: when
+ * backups exist it was a database once, so it counts as damaged. */
+static gboolean
+was_emptied (const char *path)
+{
+  GStatBuf st;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *newest = NULL;
+
+  if (g_stat (path, &st) != 0 || st.st_size != 0 || g_file_test (wal, G_FILE_TEST_EXISTS))
+    return FALSE;
+
+  newest = ivd_store_backup_find_newest (path, NULL);
+  return newest != NULL;
+}
+
+static gboolean
+open_checked (IvdStore  *self,
+              GError   **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *problem = NULL;
+
+  if (was_emptied (self->path))
+    {
+      set_damaged_error (self->path, _("the file is empty"), error);
+      return FALSE;
+    }
+
+  self->db = ivd_database_open (self->path, &local_error);
+  if (self->db != NULL)
+    problem = ivd_database_check (self->db, NULL);
+
+  if (self->db != NULL && problem == NULL &&
+      ivd_store_schema_migrate (self->db, self->catalog, ivd_store_schema_get_latest (), &local_error))
+    return TRUE;
+
+  if (self->db != NULL)
+    ivd_database_close (self->db);
+  g_clear_object (&self->db);
+
+  if (problem != NULL)
+    set_damaged_error (self->path, problem, error);
+  else if (g_error_matches (local_error, IVD_STORE_ERROR, IVD_STORE_ERROR_DAMAGED))
+    set_damaged_error (self->path, local_error->message, error);
+  else
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+static gint64
+read_data_version (IvdStore *self)
+{
+  g_autoptr(IvdStatement) stmt = ivd_database_prepare (self->db, "PRAGMA data_version", NULL);
+
+  if (stmt == NULL || ivd_database_step (self->db, stmt, NULL) != SQLITE_ROW)
+    return -1;
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* ---- writing ---- */
+
+static gboolean
+audit (IvdStore    *self,
+       const char  *plan_id,
+       const char  *time,
+       const char  *action,
+       const char  *field,
+       const char  *old_value,
+       const char  *new_value,
+       const char  *note,
+       GError     **error)
+{
+  IvdAuditEntry entry = {
+    0, plan_id, time, g_get_user_name (), action, field, old_value, new_value, note,
+  };
+
+  return ivd_audit_append (self->db, &entry, error);
+}
+
+static void
+bind_columns (IvdStatement         *stmt,
+              int                   first,
+              const IvdPlanColumns *columns)
+{
+  ivd_database_bind_text (stmt, first, columns->region);
+  ivd_database_bind_text (stmt, first + 1, columns->municipality_code);
+  ivd_database_bind_text (stmt, first + 2, columns->start_date);
+  ivd_database_bind_text (stmt, first + 3, columns->name);
+  ivd_database_bind_text (stmt, first + 4, columns->cpr);
+}
+
+static IvdPlanRecord *
+insert_plan (IvdStore    *self,
+             IvdPlan     *plan,
+             const char  *action,
+             GError     **error)
+{
+  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *document = ivd_plan_to_data (plan);
+  g_autofree char *now = now_string ();
+  g_auto(IvdPlanColumns) columns = { 0, };
+  g_autoptr(IvdStatement) insert = NULL;
+
+  ivd_plan_columns_init (&columns, plan, self->catalog);
+  if (!ivd_database_begin (self->db, error))
+    return NULL;
+
+  insert = ivd_database_prepare (self->db,
+                                 "INSERT INTO plans (id, document, status, version, created, updated, "
+                                 "status_changed, region, municipality_code, start_date, name, cpr) "
+                                 "VALUES (?, ?, 'draft', 1, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                 error);
+  if (insert != NULL)
+    {
+      ivd_database_bind_text (insert, 1, id);
+      ivd_database_bind_text (insert, 2, document);
+      ivd_database_bind_text (insert, 3, now);
+      ivd_database_bind_text (insert, 4, now);
+      ivd_database_bind_text (insert, 5, now);
+      bind_columns (insert, 6, &columns);
+    }
+
+  if (insert == NULL || !ivd_database_step_done (self->db, insert, error) ||
+      !audit (self, id, now, action, NULL, NULL, document, NULL, error) ||
+      !ivd_database_commit (self->db, error))
+    {
+      ivd_database_rollback (self->db);
+      return NULL;
+    }
+
+  emit_changed (self, id);
+  return ivd_plan_record_new (id, plan, IVD_PLAN_STATUS_DRAFT, NULL, 1, now, now);
+}
+
+/* Every leaf of a document as "dotted.path" -> its JSON text; arrays are
+ * leaves, so a changed list of times is one audited change. */
+/* For g_ptr_array_sort(), which passes pointers to the elements. */
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+flatten (JsonObject *object,
+         const char *prefix,
+         GHashTable *leaves)
+{
+  JsonObjectIter iter;
+  const char *member;
+  JsonNode *node;
+
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &member, &node))
+    {
+      g_autofree char *path = prefix != NULL ? g_strconcat (prefix, ".", member, NULL) : g_strdup (member);
+
+      if (JSON_NODE_HOLDS_OBJECT (node) && json_object_get_size (json_node_get_object (node)) > 0)
+        flatten (json_node_get_object (node), path, leaves);
+      else
+        g_hash_table_insert (leaves, g_steal_pointer (&path), json_to_string (node, FALSE));
+    }
+}
+
+static GHashTable *
+leaves_of (JsonObject *object)
+{
+  GHashTable *leaves = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  if (object != NULL)
+    flatten (object, NULL, leaves);
+  return leaves;
+}
+
+static gboolean
+audit_field_changes (IvdStore    *self,
+                     const char  *id,
+                     const char  *now,
+                     const char  *old_document,
+                     IvdPlan     *plan,
+                     GError     **error)
+{
+  g_autoptr(JsonNode) old_node = json_from_string (old_document, NULL);
+  g_autoptr(GHashTable) old_leaves = leaves_of (old_node != NULL && JSON_NODE_HOLDS_OBJECT (old_node)
+                                                ? json_node_get_object (old_node) : NULL);
+  g_autoptr(GHashTable) new_leaves = leaves_of (ivd_plan_get_root (plan));
+  g_autoptr(GPtrArray) paths = g_ptr_array_new ();
+  GHashTableIter iter;
+  const char *path;
+
+  g_hash_table_iter_init (&iter, old_leaves);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &path, NULL))
+    g_ptr_array_add (paths, (gpointer) path);
+  g_hash_table_iter_init (&iter, new_leaves);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &path, NULL))
+    if (!g_hash_table_contains (old_leaves, path))
+      g_ptr_array_add (paths, (gpointer) path);
+  g_ptr_array_sort (paths, compare_strings);
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      const char *old_value = g_hash_table_lookup (old_leaves, paths->pdata[i]);
+      const char *new_value = g_hash_table_lookup (new_leaves, paths->pdata[i]);
+
+      if (g_strcmp0 (old_value, new_value) != 0 &&
+          !audit (self, id, now, "field", paths->pdata[i], old_value, new_value, NULL, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+set_conflict_error (GError **error)
+{
+  g_set_error (error, IVD_STORE_ERROR, IVD_STORE_ERROR_CONFLICT,
+               _("This plan was changed in another window or by another user after you opened it, "
+                 "so your change was not saved over theirs. Your changes are still here."));
+  return FALSE;
+}
+
+static gboolean
+set_not_found_error (GError **error)
+{
+  g_set_error (error, IVD_STORE_ERROR, IVD_STORE_ERROR_NOT_FOUND,
+               _("There is no plan with that id in this database"));
+  return FALSE;
+}
+
+typedef struct
+{
+  gint64         pk;
+  char          *document;
+  IvdPlanStatus  status;
+  gint64         version;
+} Current;
+
+static void
+current_clear (Current *current)
+{
+  g_clear_pointer (&current->document, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Current, current_clear)
+
+/* Reads the stored state inside the write transaction and checks that the
+ * caller saw the newest version. */
+static gboolean
+lock_current (IvdStore       *self,
+              IvdPlanRecord  *record,
+              Current        *current,
+              GError        **error)
+{
+  g_autoptr(IvdStatement) select = NULL;
+  int rc;
+
+  select = ivd_database_prepare (self->db, "SELECT pk, document, status, version FROM plans WHERE id = ?", error);
+  if (select == NULL)
+    return FALSE;
+  ivd_database_bind_text (select, 1, ivd_plan_record_get_id (record));
+  rc = ivd_database_step (self->db, select, error);
+  if (rc < 0)
+    return FALSE;
+  if (rc == SQLITE_DONE)
+    return set_not_found_error (error);
+
+  current->pk = sqlite3_column_int64 (select, 0);
+  current->document = g_strdup (ivd_database_column_text (select, 1));
+  if (!ivd_plan_status_from_string (ivd_database_column_text (select, 2), &current->status))
+    current->status = IVD_PLAN_STATUS_DRAFT;
+  current->version = sqlite3_column_int64 (select, 3);
+
+  if (current->version != ivd_plan_record_get_version (record))
+    return set_conflict_error (error);
+  return TRUE;
+}
+
+static gboolean
+write_document (IvdStore       *self,
+                const Current  *current,
+                const char     *document,
+                IvdPlanStatus   status,
+                const char     *now,
+                IvdPlan        *plan,
+                GError        **error)
+{
+  g_auto(IvdPlanColumns) columns = { 0, };
+  g_autoptr(IvdStatement) update = NULL;
+
+  ivd_plan_columns_init (&columns, plan, self->catalog);
+  update = ivd_database_prepare (self->db,
+                                 "UPDATE plans SET document = ?, version = version + 1, updated = ?, "
+                                 "status = ?, status_changed = CASE WHEN status = ? THEN status_changed ELSE ? END, "
+                                 "status_reason = CASE WHEN status = ? THEN status_reason ELSE NULL END, "
+                                 "region = ?, municipality_code = ?, start_date = ?, name = ?, cpr = ? "
+                                 "WHERE pk = ?",
+                                 error);
+  if (update == NULL)
+    return FALSE;
+
+  ivd_database_bind_text (update, 1, document);
+  ivd_database_bind_text (update, 2, now);
+  ivd_database_bind_text (update, 3, ivd_plan_status_to_string (status));
+  ivd_database_bind_text (update, 4, ivd_plan_status_to_string (status));
+  ivd_database_bind_text (update, 5, now);
+  ivd_database_bind_text (update, 6, ivd_plan_status_to_string (status));
+  bind_columns (update, 7, &columns);
+  sqlite3_bind_int64 (update, 12, current->pk);
+  return ivd_database_step_done (self->db, update, error);
+}
+
+static gboolean
+save_locked (IvdStore       *self,
+             IvdPlanRecord  *record,
+             const char     *document,
+             const char     *now,
+             IvdPlanStatus  *status,
+             gboolean       *unchanged,
+             GError        **error)
+{
+  g_auto(Current) current = { 0, };
+  IvdPlan *plan = ivd_plan_record_get_plan (record);
+
+  if (!lock_current (self, record, &current, error))
+    return FALSE;
+
+  *status = current.status;
+  *unchanged = g_str_equal (current.document, document);
+  if (*unchanged)
+    return TRUE;
+
+  if (!audit_field_changes (self, ivd_plan_record_get_id (record), now, current.document, plan, error))
+    return FALSE;
+
+  /* What the municipality was (or is about to be) told no longer holds. */
+  if (ivd_plan_status_edit_returns_to_draft (current.status))
+    {
+      *status = IVD_PLAN_STATUS_DRAFT;
+      if (!audit (self, ivd_plan_record_get_id (record), now, "status", "status",
+                  ivd_plan_status_to_string (current.status), "draft", _("edited"), error))
+        return FALSE;
+    }
+
+  return write_document (self, &current, document, *status, now, plan, error);
+}
+
+/* ---- reading lists ---- */
+
+static gboolean
+is_cpr_like (const char *term)
+{
+  for (const char *p = term; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p) && *p != '-')
+      return FALSE;
+  return TRUE;
+}
+
+static char *
+strip_dashes (const char *term)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = term; *p != '\0'; p++)
+    if (*p != '-')
+      g_string_append_c (out, *p);
+  return g_string_free (out, FALSE);
+}
+
+static char *
+like_pattern (const char *term)
+{
+  GString *pattern = g_string_new ("%");
+
+  for (const char *p = term; *p != '\0'; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *p);
+    }
+  g_string_append_c (pattern, '%');
+  return g_string_free (pattern, FALSE);
+}
+
+/* Free text: each word must appear in the name or the CPR number. Words of
+ * three or more characters use the trigram index; shorter ones a scan. */
+static void
+add_text_filter (GString    *where,
+                 GPtrArray  *params,
+                 const char *text)
+{
+  g_auto(GStrv) words = g_strsplit_set (text, " \t", -1);
+  g_autoptr(GString) match = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autofree char *term = NULL;
+
+      if (*words[i] == '\0')
+        continue;
+      /* "150650-1237" finds the stored "1506501237". */
+      term = is_cpr_like (words[i]) ? strip_dashes (words[i]) : g_strdup (words[i]);
+
+      if (g_utf8_strlen (term, -1) >= 3)
+        {
+          g_autoptr(GString) quoted = g_string_new (term);
+          g_string_replace (quoted, "\"", "\"\"", 0);
+          g_string_append_printf (match, "%s\"%s\"", match->len > 0 ? " AND " : "", quoted->str);
+        }
+      else
+        {
+          g_string_append (where, " AND (p.name LIKE ? ESCAPE '\\' OR p.cpr LIKE ? ESCAPE '\\')");
+          g_ptr_array_add (params, like_pattern (term));
+          g_ptr_array_add (params, like_pattern (term));
+        }
+    }
+
+  if (match->len > 0)
+    {
+      g_string_append (where, " AND p.pk IN (SELECT rowid FROM plan_search WHERE plan_search MATCH ?)");
+      g_ptr_array_add (params, g_strdup (match->str));
+    }
+}
+
+static char *
+build_where (IvdPlanQuery *query,
+             GPtrArray    *params)
+{
+  GString *where = g_string_new (" WHERE 1");
+  guint statuses = ivd_plan_query_get_statuses (query);
+
+  if (statuses != 0)
+    {
+      gboolean first = TRUE;
+
+      g_string_append (where, " AND p.status IN (");
+      for (guint s = 0; s < IVD_PLAN_STATUS_N; s++)
+        if (statuses & IVD_PLAN_QUERY_STATUS (s))
+          {
+            g_string_append (where, first ? "?" : ", ?");
+            first = FALSE;
+            g_ptr_array_add (params, g_strdup (ivd_plan_status_to_string (s)));
+          }
+      g_string_append (where, ")");
+    }
+
+#define FILTER(getter, sql) \
+  if (getter (query) != NULL) \
+    { \
+      g_string_append (where, sql); \
+      g_ptr_array_add (params, g_strdup (getter (query))); \
+    }
+  FILTER (ivd_plan_query_get_region, " AND p.region = ?")
+  FILTER (ivd_plan_query_get_municipality_code, " AND p.municipality_code = ?")
+  FILTER (ivd_plan_query_get_start_from, " AND p.start_date >= ?")
+  FILTER (ivd_plan_query_get_start_to, " AND p.start_date <= ?")
+#undef FILTER
+
+  if (ivd_plan_query_get_text (query) != NULL)
+    add_text_filter (where, params, ivd_plan_query_get_text (query));
+
+  return g_string_free (where, FALSE);
+}
+
+static const char *
+order_column (IvdPlanSort sort)
+{
+  switch (sort)
+    {
+    case IVD_PLAN_SORT_START_DATE:     return "p.start_date";
+    case IVD_PLAN_SORT_STATUS:
+      return "CASE p.status WHEN 'draft' THEN 0 WHEN 'ready' THEN 1 WHEN 'referred' THEN 2 "
+             "WHEN 'accepted' THEN 3 WHEN 'declined' THEN 4 WHEN 'in_course' THEN 5 "
+             "WHEN 'ended' THEN 6 ELSE 7 END";
+    case IVD_PLAN_SORT_MUNICIPALITY:   return "p.municipality_code";
+    case IVD_PLAN_SORT_NAME:           return "p.name COLLATE NOCASE";
+    case IVD_PLAN_SORT_STATUS_CHANGED: return "p.status_changed";
+    case IVD_PLAN_SORT_UPDATED:
+    default:                           return "p.updated";
+    }
+}
+
+static IvdStatement *
+prepare_query (IvdStore      *self,
+               IvdPlanQuery  *query,
+               const char    *select,
+               gboolean       ordered,
+               GError       **error)
+{
+  g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *where = build_where (query, params);
+  g_autofree char *sql = NULL;
+  IvdStatement *stmt;
+
+  if (ordered)
+    {
+      const char *direction = ivd_plan_query_get_descending (query) ? "DESC" : "ASC";
+      sql = g_strdup_printf ("%s%s ORDER BY %s %s, p.pk %s LIMIT ? OFFSET ?", select, where,
+                             order_column (ivd_plan_query_get_sort (query)), direction, direction);
+    }
+  else
+    sql = g_strconcat (select, where, NULL);
+
+  stmt = ivd_database_prepare (self->db, sql, error);
+  for (guint i = 0; stmt != NULL && i < params->len; i++)
+    ivd_database_bind_text (stmt, i + 1, params->pdata[i]);
+  return stmt;
+}
+
+static IvdPlanSummary *
+summary_from_row (IvdStatement *stmt)
+{
+  IvdPlanStatus status = IVD_PLAN_STATUS_DRAFT;
+
+  ivd_plan_status_from_string (ivd_database_column_text (stmt, 1), &status);
+  return g_object_new (IVD_TYPE_PLAN_SUMMARY,
+                       "id", ivd_database_column_text (stmt, 0),
+                       "status", status,
+                       "region", ivd_database_column_text (stmt, 2),
+                       "municipality-code", ivd_database_column_text (stmt, 3),
+                       "start-date", ivd_database_column_text (stmt, 4),
+                       "updated", ivd_database_column_text (stmt, 5),
+                       "status-changed", ivd_database_column_text (stmt, 6),
+                       "name", ivd_database_column_text (stmt, 7),
+                       "cpr", ivd_database_column_text (stmt, 8),
+                       NULL);
+}
+
+/* ---- GObject ---- */
+
+static void
+ivd_store_finalize (GObject *object)
+{
+  IvdStore *self = (IvdStore *) object;
+
+  g_clear_object (&self->db);
+  g_clear_object (&self->catalog);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (ivd_store_parent_class)->finalize (object);
+}
+
+static void
+ivd_store_class_init (IvdStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = ivd_store_finalize;
+
+  /**
+   * IvdStore::changed:
+   * @id: (nullable): the plan that changed, or NULL when another program
+   *   changed the database
+   *
+   * Emitted after a change has committed.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+ivd_store_init (IvdStore *self)
+{
+}
+
+/* ---- public API ---- */
+
+char *
+ivd_store_dup_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "iv-discharge", "plans.db", NULL);
+}
+
+/**
+ * ivd_store_open:
+ * @path: (nullable): the database file; NULL for the default
+ * @catalog: for the region of a plan given only its municipality
+ *
+ * Opens or creates the database, checks it (PRAGMA quick_check) and brings
+ * its schema up to date. A damaged file is moved aside, never overwritten,
+ * and the error says where it went and whether a backup can be restored.
+ */
+IvdStore *
+ivd_store_open (const char  *path,
+                IvdCatalog  *catalog,
+                GError     **error)
+{
+  g_autoptr(IvdStore) self = g_object_new (IVD_TYPE_STORE, NULL);
+
+  g_return_val_if_fail (catalog == NULL || IVD_IS_CATALOG (catalog), NULL);
+
+  self->path = path != NULL ? g_strdup (path) : ivd_store_dup_default_path ();
+  self->catalog = catalog != NULL ? g_object_ref (catalog) : NULL;
+
+  if (!prepare_folder (self->path, error) || !open_checked (self, error))
+    return NULL;
+
+  self->data_version = read_data_version (self);
+  return g_steal_pointer (&self);
+}
+
+const char *
+ivd_store_get_path (IvdStore *self)
+{
+  g_return_val_if_fail (IVD_IS_STORE (self), NULL);
+  return self->path;
+}
+
+IvdCatalog *
+ivd_store_get_catalog (IvdStore *self)
+{
+  g_return_val_if_fail (IVD_IS_STORE (self), NULL);
+  return self->catalog;
+}
+
+/**
+ * ivd_store_create_plan:
+ * @plan: (nullable): the document; NULL for an empty plan
+ *
+ * Stores a new draft. The record keeps a reference to @plan: the caller
+ * edits it and saves the record.
+ */
+IvdPlanRecord *
+ivd_store_create_plan (IvdStore  *self,
+                       IvdPlan   *plan,
+                       GError   **error)
+{
+  g_autoptr(IvdPlan) empty = NULL;
+
+  g_return_val_if_fail (IVD_IS_STORE (self), NULL);
+
+  if (plan == NULL)
+    plan = empty = ivd_plan_new ();
+  return insert_plan (self, plan, "create", error);
+}
+
+/* As create, recorded in the audit trail as an import from a file. */
+IvdPlanRecord *
+ivd_store_import_plan (IvdStore  *self,
+                       IvdPlan   *plan,
+                       GError   **error)
+{
+  g_return_val_if_fail (IVD_IS_STORE (self), NULL);
+  g_return_val_if_fail (IVD_IS_PLAN (plan), NULL);
+
+  return insert_plan (self, plan, "import", error);
+}
+
+IvdPlanRecord *
+ivd_store_load_plan (IvdStore    *self,
+                     const char  *id,
+                     GError     **error)
+{
+  g_autoptr(IvdStatement) select = NULL;
+  g_autoptr(IvdPlan) plan = NULL;
+  IvdPlanStatus status = IVD_PLAN_STATUS_DRAFT;
+  const char *document;
+  int rc;
+
+  g_return_val_if_fail (IVD_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  select = ivd_database_prepare (self->db,
+                                 "SELECT document, status, status_reason, version, created, updated "
+                                 "FROM plans WHERE id = ?",
+                                 error);
+  if (select == NULL)
+    return NULL;
+  ivd_database_bind_text (select, 1, id);
+  rc = ivd_database_step (self->db, select, error);
+  if (rc < 0)
+    return NULL;
+  if (rc == SQLITE_DONE)
+    {
+      set_not_found_error (error);
+      return NULL;
+    }
+
+  document = ivd_database_column_text (select, 0);
+  plan = ivd_plan_new_from_stored_data (document, strlen (document), error);
+  if (plan == NULL)
+    return NULL;
+
+  ivd_plan_status_from_string (ivd_database_column_text (select, 1), &status);
+  return ivd_plan_record_new (id, plan, status,
+                              ivd_database_column_text (select, 2),
+                              sqlite3_column_int64 (select, 3),
+                              ivd_database_column_text (select, 4),
+                              ivd_database_column_text (select, 5));
+}
+
+/**
+ * ivd_store_save_plan:
+ *
+ * Saves the record's document with one audit row per changed field, in one
+ * transaction. A ready or referred plan returns to draft. When someone
+ * else saved the plan since it was loaded, fails with
+ * %IVD_STORE_ERROR_CONFLICT and changes nothing; the record keeps the
+ * caller's edits either way.
+ */
+gboolean
+ivd_store_save_plan (IvdStore       *self,
+                     IvdPlanRecord  *record,
+                     GError        **error)
+{
+  g_autofree char *document = NULL;
+  g_autofree char *now = NULL;
+  IvdPlanStatus status;
+  gboolean unchanged = FALSE;
+
+  g_return_val_if_fail (IVD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (IVD_IS_PLAN_RECORD (record), FALSE);
+
+  document = ivd_plan_to_data (ivd_plan_record_get_plan (record));
+  now = now_string ();
+  if (!ivd_database_begin (self->db, error))
+    return FALSE;
+
+  if (!save_locked (self, record, document, now, &status, &unchanged, error) ||
+      !ivd_database_commit (self->db, error))
+    {
+      ivd_database_rollback (self->db);
+      return FALSE;
+    }
+
+  /* Nothing new (an autosave after an undo): no version, no audit row. */
+  if (unchanged)
+    return TRUE;
+
+  ivd_plan_record_set_stored (record, status,
+                              status == ivd_plan_record_get_status (record)
+                              ? ivd_plan_record_get_status_reason (record) : NULL,
+                              ivd_plan_record_get_version (record) + 1, now);
+  emit_changed (self, ivd_plan_record_get_id (record));
+  return TRUE;
+}
+
+static gboolean
+check_ready (IvdStore       *self,
+             const char     *document,
+             const GDate    *today,
+             GError        **error)
+{
+  g_autoptr(IvdPlan) plan = ivd_plan_new_from_data (document, strlen (document), NULL);
+  g_autoptr(IvdEvaluation) evaluation = NULL;
+
+  if (plan != NULL && self->catalog != NULL)
+    evaluation = ivd_evaluation_new (self->catalog, plan, today, NULL);
+
+  if (evaluation != NULL && ivd_evaluation_get_ready (evaluation))
+    return TRUE;
+
+  g_set_error (error, IVD_STORE_ERROR, IVD_STORE_ERROR_TRANSITION,
+               _("The plan is not ready yet: it must be eligible and every start-up checklist item done"));
+  return FALSE;
+}
+
+static gboolean
+write_status (IvdStore       *self,
+              const Current  *current,
+              IvdPlanStatus   status,
+              const char     *reason,
+              const char     *now,
+              GError        **error)
+{
+  g_autoptr(IvdStatement) update = NULL;
+
+  update = ivd_database_prepare (self->db,
+                                 "UPDATE plans SET status = ?, status_reason = ?, status_changed = ?, "
+                                 "updated = ?, version = version + 1 WHERE pk = ?",
+                                 error);
+  if (update == NULL)
+    return FALSE;
+  ivd_database_bind_text (update, 1, ivd_plan_status_to_string (status));
+  ivd_database_bind_text (update, 2, reason);
+  ivd_database_bind_text (update, 3, now);
+  ivd_database_bind_text (update, 4, now);
+  sqlite3_bind_int64 (update, 5, current->pk);
+  return ivd_database_step_done (self->db, update, error);
+}
+
+static gboolean
+set_status_locked (IvdStore       *self,
+                   IvdPlanRecord  *record,
+                   IvdPlanStatus   status,
+                   const char     *reason,
+                   const GDate    *today,
+                   const char     *now,
+                   GError        **error)
+{
+  g_auto(Current) current = { 0, };
+
+  if (!lock_current (self, record, &current, error))
+    return FALSE;
+
+  if (!ivd_plan_status_can_change_to (current.status, status))
+    {
+      g_set_error (error, IVD_STORE_ERROR, IVD_STORE_ERROR_TRANSITION,
+                   _("A plan that is “%s” cannot become “%s”"),
+                   ivd_plan_status_get_label (current.status), ivd_plan_status_get_label (status));
+      return FALSE;
+    }
+
+  /* Ready is judged on what is stored, not on unsaved edits. */
+  if (status == IVD_PLAN_STATUS_READY && !check_ready (self, current.document, today, error))
+    return FALSE;
+
+  return write_status (self, &current, status, reason, now, error) &&
+         audit (self, ivd_plan_record_get_id (record), now, "status", "status",
+                ivd_plan_status_to_string (current.status), ivd_plan_status_to_string (status), reason, error);
+}
+
+/**
+ * ivd_store_set_status:
+ * @reason: (nullable): why (declined, cancelled) or the outcome (ended)
+ * @today: the date "ready" is judged on
+ *
+ * Moves the plan along its life cycle, if design.md allows the step.
+ * Cancelling is the only way to remove a plan; nothing is deleted.
+ */
+gboolean
+ivd_store_set_status (IvdStore       *self,
+                      IvdPlanRecord  *record,
+                      IvdPlanStatus   status,
+                      const char     *reason,
+                      const GDate    *today,
+                      GError        **error)
+{
+  g_autofree char *stripped = NULL;
+  g_autofree char *now = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (IVD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (IVD_IS_PLAN_RECORD (record), FALSE);
+  g_return_val_if_fail (status < IVD_PLAN_STATUS_N, FALSE);
+  g_return_val_if_fail (today != NULL, FALSE);
+
+  if (!ivd_plan_status_check_reason (status, reason, &local_error))
+    {
+      g_set_error_literal (error, IVD_STORE_ERROR, IVD_STORE_ERROR_TRANSITION, local_error->message);
+      return FALSE;
+    }
+
+  stripped = reason != NULL ? g_strstrip (g_strdup (reason)) : NULL;
+  if (stripped != NULL && *stripped == '\0')
+    g_clear_pointer (&stripped, g_free);
+  now = now_string ();
+
+  if (!ivd_database_begin (self->db, error))
+    return FALSE;
+  if (!set_status_locked (self, record, status, stripped, today, now, error) ||
+      !ivd_database_commit (self->db, error))
+    {
+      ivd_database_rollback (self->db);
+      return FALSE;
+    }
+
+  ivd_plan_record_set_stored (record, status, stripped, ivd_plan_record_get_version (record) + 1, now);
+  emit_changed (self, ivd_plan_record_get_id (record));
+  return TRUE;
+}
+
+guint
+ivd_store_count_plans (IvdStore      *self,
+                       IvdPlanQuery  *query,
+                       GError       **error)
+{
+  g_autoptr(IvdStatement) stmt = NULL;
+
+  g_return_val_if_fail (IVD_IS_STORE (self), 0);
+  g_return_val_if_fail (IVD_IS_PLAN_QUERY (query), 0);
+
+  stmt = prepare_query (self, query, "SELECT count(*) FROM plans p", FALSE, error);
+  if (stmt == NULL || ivd_database_step (self->db, stmt, error) != SQLITE_ROW)
+    return 0;
+  return (guint) sqlite3_column_int64 (stmt, 0);
+}
+
+/**
+ * ivd_store_list_plans:
+ *
+ * Returns: (element-type IvdPlanSummary): up to @limit plans from @offset
+ *   in the query's order, or NULL with @error set
+ */
+GPtrArray *
+ivd_store_list_plans (IvdStore      *self,
+                      IvdPlanQuery  *query,
+                      guint          offset,
+                      guint          limit,
+                      GError       **error)
+{
+  g_autoptr(IvdStatement) stmt = NULL;
+  g_autoptr(GPtrArray) plans = g_ptr_array_new_with_free_func (g_object_unref);
+  int n_params;
+  int rc;
+
+  g_return_val_if_fail (IVD_IS_STORE (self), NULL);
+  g_return_val_if_fail (IVD_IS_PLAN_QUERY (query), NULL);
+
+  stmt = prepare_query (self, query, "SELECT " PLAN_COLUMNS " FROM plans p", TRUE, error);
+  if (stmt == NULL)
+    return NULL;
+  n_params = sqlite3_bind_parameter_count (stmt);
+  sqlite3_bind_int64 (stmt, n_params - 1, limit);
+  sqlite3_bind_int64 (stmt, n_params, offset);
+
+  while ((rc = ivd_database_step (self->db, stmt, error)) == SQLITE_ROW)
+    g_ptr_array_add (plans, summary_from_row (stmt));
+
+  return rc == SQLITE_DONE ? g_steal_pointer (&plans) : NULL;
+}
+
+/**
+ * ivd_store_verify_audit:
+ * @problem: (out): the first broken link, or NULL when the chain is intact
+ */
+gboolean
+ivd_store_verify_audit (IvdStore  *self,
+                        guint64   *n_rows,
+                        char     **problem,
+                        GError   **error)
+{
+  g_return_val_if_fail (IVD_IS_STORE (self), FALSE);
+
+  return ivd_audit_verify (self->db, n_rows, problem, error);
+}
+
+/**
+ * ivd_store_backup_if_due:
+ * @backup_path: (out) (optional): the new backup, or NULL when none was due
+ *
+ * Writes a backup when the newest is a day old or there is none; keeps
+ * the last seven.
+ */
+gboolean
+ivd_store_backup_if_due (IvdStore    *self,
+                         GDateTime   *now,
+                         char       **backup_path,
+                         GError     **error)
+{
+  g_autoptr(GDateTime) taken = NULL;
+  g_autofree char *newest = NULL;
+
+  g_return_val_if_fail (IVD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (now != NULL, FALSE);
+
+  if (backup_path != NULL)
+    *backup_path = NULL;
+
+  newest = ivd_store_backup_find_newest (self->path, &taken);
+  if (taken != NULL && g_date_time_difference (now, taken) < G_TIME_SPAN_DAY &&
+      g_date_time_compare (now, taken) >= 0)
+    return TRUE;
+
+  return ivd_store_backup_write (ivd_database_get_handle (self->db), self->path, now, backup_path, error);
+}
+
+/**
+ * ivd_store_restore_backup:
+ *
+ * After a damaged database was moved aside: puts the newest backup at
+ * @path, to be opened with ivd_store_open().
+ */
+gboolean
+ivd_store_restore_backup (const char  *path,
+                          char       **restored_from,
+                          GError     **error)
+{
+  g_autofree char *default_path = NULL;
+
+  if (path == NULL)
+    path = default_path = ivd_store_dup_default_path ();
+  return ivd_store_backup_restore (path, restored_from, error);
+}
+
+/**
+ * ivd_store_poll_changes:
+ *
+ * Notices commits by other programs on the same file (a coordinator's
+ * window beside a doctor's) and emits #IvdStore::changed for them.
+ * Returns whether there were any.
+ */
+gboolean
+ivd_store_poll_changes (IvdStore *self)
+{
+  gint64 version;
+
+  g_return_val_if_fail (IVD_IS_STORE (self), FALSE);
+
+  version = read_data_version (self);
+  if (version == self->data_version)
+    return FALSE;
+
+  self->data_version = version;
+  emit_changed (self, NULL);
+  return TRUE;
+}
