@@ -13,7 +13,7 @@
 #include "ivd-evaluation.h"
 #include "ivd-plan-columns.h"
 #include "ivd-plan-record-private.h"
-#include "ivd-store.h"
+#include "ivd-store-private.h"
 #include "ivd-store-backup.h"
 #include "ivd-store-schema.h"
 
@@ -1118,4 +1118,11 @@ ivd_store_poll_changes (IvdStore *self)
   self->data_version = version;
   emit_changed (self, NULL);
   return TRUE;
+}
+
+IvdDatabase *
+ivd_store_get_database (IvdStore *self)
+{
+  g_return_val_if_fail (IVD_IS_STORE (self), NULL);
+  return self->db;
 }
