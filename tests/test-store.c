@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 
 #include "ivd-audit.h"
+#include "ivd-plan-list.h"
 #include "ivd-store.h"
 #include "ivd-store-private.h"
 #include "ivd-store-schema.h"
@@ -1071,6 +1072,88 @@ test_list_paging (Fixture       *f,
   g_assert_cmpuint (g_hash_table_size (seen), ==, 23);
 }
 
+static void
+on_items_changed_cb (GListModel *model,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     guint      *last)
+{
+  last[0] = position;
+  last[1] = removed;
+  last[2] = added;
+  last[3]++;
+}
+
+/* The model a view binds to: lazy pages, reload on query and store change. */
+static void
+test_plan_list (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(IvdPlanQuery) query = ivd_plan_query_new ();
+  g_autoptr(IvdPlanList) list = NULL;
+  g_autoptr(IvdPlanSummary) first = NULL;
+  g_autoptr(IvdPlanSummary) last_item = NULL;
+  g_autoptr(IvdPlanRecord) newest = NULL;
+  guint last[4] = { 0, };
+
+  /* Quick to fill: durability is not what this test is about. */
+  g_assert_cmpint (sqlite3_exec (handle (f->store), "PRAGMA synchronous = OFF", NULL, NULL, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < 1250; i++)
+    {
+      g_autoptr(IvdPlan) plan = ivd_plan_new ();
+      g_autoptr(IvdPlanRecord) record = NULL;
+      g_autofree char *name = g_strdup_printf ("Testperson %04u", i);
+
+      ivd_plan_set_string (plan, "patient.name", name);
+      ivd_plan_set_string (plan, "patient.municipality_code", i % 5 == 0 ? "851" : "101");
+      record = ivd_store_create_plan (f->store, plan, NULL);
+    }
+
+  list = ivd_plan_list_new (f->store, query);
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed_cb), last);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (list)) == IVD_TYPE_PLAN_SUMMARY);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1250);
+  g_assert_cmpuint (ivd_plan_list_get_n_cached_pages (list), ==, 0);
+
+  /* Recent first, read page by page. */
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpstr (ivd_plan_summary_get_name (first), ==, "Testperson 1249");
+  g_assert_cmpuint (ivd_plan_list_get_n_cached_pages (list), ==, 1);
+  last_item = g_list_model_get_item (G_LIST_MODEL (list), 1249);
+  g_assert_cmpstr (ivd_plan_summary_get_name (last_item), ==, "Testperson 0000");
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 1250));
+
+  /* Scrolling through all of it holds only a few pages. */
+  for (guint i = 0; i < 1250; i++)
+    {
+      g_autoptr(IvdPlanSummary) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_autofree char *expected = g_strdup_printf ("Testperson %04u", 1249 - i);
+      g_assert_cmpstr (ivd_plan_summary_get_name (item), ==, expected);
+    }
+  g_assert_cmpuint (ivd_plan_list_get_n_cached_pages (list), <=, 8);
+
+  /* A filter: one items-changed with the old and new counts. */
+  ivd_plan_query_set_municipality_code (query, "851");
+  g_assert_cmpuint (last[3], ==, 1);
+  g_assert_cmpuint (last[1], ==, 1250);
+  g_assert_cmpuint (last[2], ==, 250);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 250);
+
+  /* A new plan in the store shows up. */
+  {
+    g_autoptr(IvdPlan) plan = ivd_plan_new ();
+    ivd_plan_set_string (plan, "patient.municipality_code", "851");
+    ivd_plan_set_string (plan, "patient.name", "Testperson Newest");
+    newest = ivd_store_create_plan (f->store, plan, NULL);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 251);
+  g_clear_object (&first);
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpstr (ivd_plan_summary_get_name (first), ==, "Testperson Newest");
+  g_assert_null (ivd_plan_list_get_error (list));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1097,6 +1180,7 @@ main (int   argc,
   ADD ("/store/too-new", test_too_new);
   ADD ("/store/list-filters", test_list_filters);
   ADD ("/store/list-paging", test_list_paging);
+  ADD ("/store/plan-list", test_plan_list);
 #undef ADD
 
   return g_test_run ();
