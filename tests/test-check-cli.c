@@ -321,6 +321,79 @@ test_usage (void)
   g_assert_nonnull (strstr (help.out, "--check=FILE"));
 }
 
+/* --import, --list and --export-plan on a database of its own. */
+static void
+test_store_commands (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ivd-cli-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "plans.db", NULL);
+  g_autofree char *good1 = example_path ("eligible-hovedstaden-antibiotic.json");
+  g_autofree char *good2 = example_path ("needs_review-syddanmark-no-agreement.json");
+  g_autofree char *bad = g_build_filename (dir, "bad.json", NULL);
+  g_autofree char *out_path = g_build_filename (dir, "exported.json", NULL);
+  g_auto(Run) import = { 0, };
+  g_auto(Run) list = { 0, };
+  g_auto(Run) export = { 0, };
+  g_auto(Run) missing = { 0, };
+  g_auto(Run) lonely_output = { 0, };
+  g_auto(GStrv) ids = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *original = NULL;
+  g_autofree char *exported = NULL;
+  g_autoptr(JsonNode) a = NULL;
+  g_autoptr(JsonNode) b = NULL;
+  GStatBuf st;
+
+  g_assert_true (g_file_set_contents (bad, "{\"format\": \"iv-discharge-plan/1\", \"treatment\": {\"form\": \"pump\"}}", -1, NULL));
+  run_binary ((const char * const[]) { "--database", db, "--import", good1, bad, good2, NULL }, NULL, NULL, 0, &import);
+  g_test_message ("%s", import.err);
+  g_assert_cmpint (import.status, ==, 2);
+  ids = g_strsplit (g_strchomp (import.out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (ids), ==, 2);
+  g_assert_true (g_uuid_string_is_valid (ids[0]) && g_uuid_string_is_valid (ids[1]));
+  g_assert_true (g_str_has_prefix (import.err, "iv-discharge: "));
+  g_assert_nonnull (strstr (import.err, "bad.json: treatment.form: "));
+
+  /* Only the two good files are stored. */
+  run_binary ((const char * const[]) { "--database", db, "--list", NULL }, NULL, NULL, 0, &list);
+  g_assert_cmpint (list.status, ==, 0);
+  lines = g_strsplit (g_strchomp (list.out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 2);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autoptr(JsonNode) node = json_from_string (lines[i], NULL);
+      JsonObject *object = json_node_get_object (node);
+      const char *keys[] = { "id", "status", "region", "municipality", "start_date", "updated" };
+
+      for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+        g_assert_true (json_object_has_member (object, keys[k]));
+      g_assert_cmpstr (json_object_get_string_member (object, "status"), ==, "draft");
+      g_assert_true (g_strv_contains ((const char * const *) ids, json_object_get_string_member (object, "id")));
+    }
+
+  /* The plan file comes back as it went in, private to the user. */
+  run_binary ((const char * const[]) { "--database", db, "--export-plan", ids[0], "--output", out_path, NULL },
+              NULL, NULL, 0, &export);
+  g_assert_cmpint (export.status, ==, 0);
+  g_assert_true (g_file_get_contents (good1, &original, NULL, NULL));
+  g_assert_true (g_file_get_contents (out_path, &exported, NULL, NULL));
+  a = json_from_string (original, NULL);
+  b = json_from_string (exported, NULL);
+  g_assert_true (json_node_equal (a, b));
+  g_assert_cmpint (g_stat (out_path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (db, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  run_binary ((const char * const[]) { "--database", db, "--export-plan", "00000000-0000-4000-8000-000000000000",
+                                       "--output", out_path, NULL }, NULL, NULL, 0, &missing);
+  g_assert_cmpint (missing.status, ==, 2);
+  g_assert_nonnull (strstr (missing.err, "no plan with that id"));
+
+  run_binary ((const char * const[]) { "--output", out_path, NULL }, NULL, NULL, 0, &lonely_output);
+  g_assert_cmpint (lonely_output.status, ==, 2);
+}
+
 /* Without its window module the program says so and exits; no crash. */
 static void
 test_missing_window_module (void)
@@ -349,6 +422,7 @@ main (int   argc,
   g_test_add_func ("/cli/danish-messages", test_danish_messages);
   g_test_add_func ("/cli/danish-translation", test_danish_translation);
   g_test_add_func ("/cli/usage", test_usage);
+  g_test_add_func ("/cli/store-commands", test_store_commands);
   g_test_add_func ("/cli/missing-window-module", test_missing_window_module);
 
   return g_test_run ();

@@ -458,7 +458,7 @@ save_locked (IvdStore       *self,
     {
       *status = IVD_PLAN_STATUS_DRAFT;
       if (!audit (self, ivd_plan_record_get_id (record), now, "status", "status",
-                  ivd_plan_status_to_string (current.status), "draft", _("edited"), error))
+                  ivd_plan_status_to_string (current.status), "draft", "edited", error))
         return FALSE;
     }
 
