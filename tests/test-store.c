@@ -148,7 +148,7 @@ test_settings (Fixture       *f,
 static void
 test_default_path (void)
 {
-  /* G_TEST_OPTION_ISOLATE_DIRS: a fresh, private XDG_DATA_HOME per test. */
+  /* main() points XDG_DATA_HOME at a fresh folder. */
   const char *home = g_get_user_data_dir ();
   g_autofree char *dir = g_build_filename (home, "iv-discharge", NULL);
   g_autofree char *path = NULL;
@@ -1158,7 +1158,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_autofree char *home = g_dir_make_tmp ("ivd-home-XXXXXX", NULL);
+  int status;
+
+  /* Before GLib reads it: the default database goes to a private folder.
+   * (G_TEST_OPTION_ISOLATE_DIRS would do this, but leaks in GLib 2.74.) */
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/store/settings", test_settings);
@@ -1183,5 +1189,7 @@ main (int   argc,
   ADD ("/store/plan-list", test_plan_list);
 #undef ADD
 
-  return g_test_run ();
+  status = g_test_run ();
+  remove_tree (home);
+  return status;
 }
