@@ -681,6 +681,33 @@ test_damaged (Fixture       *f,
   }
 }
 
+/* A database another program holds locked is busy, not damaged: it must
+ * stay where it is. */
+static void
+test_locked_is_not_damaged (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(IvdPlanRecord) record = ivd_store_create_plan (f->store, NULL, NULL);
+  g_autoptr(IvdStore) second = NULL;
+  g_autoptr(IvdPlanRecord) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *holder = handle (f->store);
+
+  g_assert_cmpint (sqlite3_exec (holder, "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; "
+                                 "UPDATE plans SET updated = updated; COMMIT;", NULL, NULL, NULL), ==, SQLITE_OK);
+  second = ivd_store_open (f->path, f->catalog, &error);
+  g_assert_null (second);
+  g_assert_error (error, IVD_STORE_ERROR, IVD_STORE_ERROR_BUSY);
+  g_assert_true (g_file_test (f->path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  g_assert_cmpint (sqlite3_exec (holder, "PRAGMA locking_mode = NORMAL; SELECT 1 FROM plans;", NULL, NULL, NULL), ==, SQLITE_OK);
+  second = ivd_store_open (f->path, f->catalog, &error);
+  g_assert_no_error (error);
+  loaded = ivd_store_load_plan (second, ivd_plan_record_get_id (record), NULL);
+  g_assert_nonnull (loaded);
+}
+
 static void
 test_restore_refuses_to_overwrite (Fixture       *f,
                                    gconstpointer  data)
@@ -1178,6 +1205,7 @@ main (int   argc,
   ADD ("/store/verify-audit-command", test_verify_audit_command);
   ADD ("/store/conflict", test_conflict);
   ADD ("/store/damaged", test_damaged);
+  ADD ("/store/locked-is-not-damaged", test_locked_is_not_damaged);
   ADD ("/store/restore-refuses-to-overwrite", test_restore_refuses_to_overwrite);
   ADD ("/store/full-disk", test_full_disk);
   ADD ("/store/unwritable-folder", test_unwritable_folder);

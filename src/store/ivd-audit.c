@@ -149,6 +149,8 @@ ivd_audit_verify (IvdDatabase  *db,
   gint64 expected_seq = 1;
   int rc;
 
+  g_return_val_if_fail (n_rows != NULL && problem != NULL, FALSE);
+
   *problem = NULL;
   *n_rows = 0;
   rows = ivd_database_prepare (db,

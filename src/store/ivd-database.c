@@ -356,30 +356,37 @@ ivd_database_get_user_version (IvdDatabase  *self,
 
 /**
  * ivd_database_check:
+ * @problem: (out): what PRAGMA quick_check found, or NULL when sound
  *
- * Runs PRAGMA quick_check. Returns NULL when the file is sound, otherwise
- * what SQLite found (or the error that stopped the check).
+ * Returns FALSE only when the check could not run for a reason that says
+ * nothing about the file (busy, out of memory, ...): a locked database
+ * must never be mistaken for a damaged one.
  */
-char *
+gboolean
 ivd_database_check (IvdDatabase  *self,
+                    char        **problem,
                     GError      **error)
 {
   g_autoptr(IvdStatement) stmt = NULL;
   g_autoptr(GError) local_error = NULL;
-  int rc;
 
+  *problem = NULL;
   stmt = ivd_database_prepare (self, "PRAGMA quick_check", &local_error);
-  if (stmt == NULL)
-    return g_strdup (local_error->message);
+  if (stmt != NULL && ivd_database_step (self, stmt, &local_error) == SQLITE_ROW)
+    {
+      if (g_strcmp0 (ivd_database_column_text (stmt, 0), "ok") != 0)
+        *problem = g_strdup (ivd_database_column_text (stmt, 0));
+      return TRUE;
+    }
 
-  rc = ivd_database_step (self, stmt, &local_error);
-  if (rc != SQLITE_ROW)
-    return g_strdup (local_error != NULL ? local_error->message : "no answer");
+  if (g_error_matches (local_error, IVD_STORE_ERROR, IVD_STORE_ERROR_DAMAGED))
+    {
+      *problem = g_strdup (local_error->message);
+      return TRUE;
+    }
 
-  if (g_strcmp0 (ivd_database_column_text (stmt, 0), "ok") == 0)
-    return NULL;
-
-  return g_strdup (ivd_database_column_text (stmt, 0));
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }
 
 /* Finalizes every statement and closes the connection; idempotent. */

@@ -43,7 +43,8 @@ void          ivd_database_set_error    (IvdDatabase  *self,
                                          int           rc);
 int           ivd_database_get_user_version (IvdDatabase *self,
                                              GError     **error);
-char         *ivd_database_check        (IvdDatabase  *self,
+gboolean      ivd_database_check        (IvdDatabase  *self,
+                                         char        **problem,
                                          GError      **error);
 void          ivd_database_close        (IvdDatabase  *self);
 

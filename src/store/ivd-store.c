@@ -147,10 +147,7 @@ open_checked (IvdStore  *self,
     }
 
   self->db = ivd_database_open (self->path, &local_error);
-  if (self->db != NULL)
-    problem = ivd_database_check (self->db, NULL);
-
-  if (self->db != NULL && problem == NULL &&
+  if (self->db != NULL && ivd_database_check (self->db, &problem, &local_error) && problem == NULL &&
       ivd_store_schema_migrate (self->db, self->catalog, ivd_store_schema_get_latest (), &local_error))
     return TRUE;
 
