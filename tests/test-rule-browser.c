@@ -134,7 +134,7 @@ test_region_before_catalog (void)
 static void
 test_application_window (void)
 {
-  g_autoptr(IvdApplication) app = ivd_application_new ();
+  g_autoptr(IvdApplication) app = ivd_application_new (NULL);
   g_autoptr(GError) error = NULL;
   GtkWindow *window;
 

@@ -1095,6 +1095,22 @@ ivd_store_restore_backup (const char  *path,
 }
 
 /**
+ * ivd_store_dup_newest_backup:
+ * @path: (nullable): the database; NULL for the default
+ *
+ * Returns: (nullable): the backup ivd_store_restore_backup() would use
+ */
+char *
+ivd_store_dup_newest_backup (const char *path)
+{
+  g_autofree char *default_path = NULL;
+
+  if (path == NULL)
+    path = default_path = ivd_store_dup_default_path ();
+  return ivd_store_backup_find_newest (path, NULL);
+}
+
+/**
  * ivd_store_poll_changes:
  *
  * Notices commits by other programs on the same file (a coordinator's

@@ -58,6 +58,7 @@ gboolean       ivd_store_backup_if_due     (IvdStore       *self,
 gboolean       ivd_store_restore_backup    (const char     *path,
                                             char          **restored_from,
                                             GError        **error);
+char          *ivd_store_dup_newest_backup (const char     *path);
 gboolean       ivd_store_poll_changes      (IvdStore       *self);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "ivd-application.h"
+#include "ivd-store.h"
 #include "ivd-window.h"
 
 struct _IvdApplication
@@ -12,9 +13,151 @@ struct _IvdApplication
   AdwApplication  parent_instance;
   IvdCatalog     *catalog;
   GError         *catalog_error;
+
+  char           *database_path;  /* from --database; NULL: the setting or the default */
+  IvdStore       *store;
+  GError         *store_error;    /* not yet shown to the user */
 };
 
 G_DEFINE_FINAL_TYPE (IvdApplication, ivd_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void open_store (IvdApplication *self);
+
+/* --database first, then the database-path setting, then the default. */
+static char *
+resolve_database_path (IvdApplication *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *path = NULL;
+
+  if (self->database_path != NULL)
+    return g_strdup (self->database_path);
+
+  schema = source != NULL ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+  if (schema == NULL || !g_settings_schema_has_key (schema, "database-path"))
+    return NULL;
+  settings = g_settings_new_full (schema, NULL, NULL);
+  path = g_settings_get_string (settings, "database-path");
+  return *path != '\0' ? g_steal_pointer (&path) : NULL;
+}
+
+typedef struct
+{
+  char       *path;
+  IvdCatalog *catalog;
+} OpenData;
+
+typedef struct
+{
+  IvdStore *store;
+  GError   *backup_error;
+} OpenResult;
+
+static void
+open_data_free (OpenData *data)
+{
+  g_free (data->path);
+  g_clear_object (&data->catalog);
+  g_free (data);
+}
+
+static void
+open_result_free (OpenResult *result)
+{
+  g_clear_object (&result->store);
+  g_clear_error (&result->backup_error);
+  g_free (result);
+}
+
+/* In a thread: the check at open and the daily backup read the whole file,
+ * which takes seconds for a large database. */
+static void
+open_store_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  OpenData *data = task_data;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  GError *error = NULL;
+  OpenResult *result;
+  IvdStore *store;
+
+  store = ivd_store_open (data->path, data->catalog, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  result = g_new0 (OpenResult, 1);
+  result->store = store;
+  ivd_store_backup_if_due (store, now, NULL, &result->backup_error);
+  g_task_return_pointer (task, result, (GDestroyNotify) open_result_free);
+}
+
+static void
+on_restore_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        IvdApplication   *self)
+{
+  g_autofree char *path = NULL;
+
+  if (!g_str_equal (response, "restore"))
+    return;
+
+  path = resolve_database_path (self);
+  if (!ivd_store_restore_backup (path, NULL, &self->store_error))
+    {
+      ivd_application_show_store_error (self);
+      return;
+    }
+  open_store (self);
+}
+
+static void
+on_store_opened_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  IvdApplication *self = IVD_APPLICATION (source);
+  OpenResult *opened;
+
+  g_clear_error (&self->store_error);
+  opened = g_task_propagate_pointer (G_TASK (result), &self->store_error);
+  if (opened != NULL)
+    {
+      g_set_object (&self->store, opened->store);
+      self->store_error = g_steal_pointer (&opened->backup_error);
+      open_result_free (opened);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+    }
+
+  ivd_application_show_store_error (self);
+}
+
+static void
+open_store (IvdApplication *self)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, on_store_opened_cb, NULL);
+  OpenData *data = g_new0 (OpenData, 1);
+
+  data->path = resolve_database_path (self);
+  data->catalog = self->catalog != NULL ? g_object_ref (self->catalog) : NULL;
+  g_task_set_task_data (task, data, (GDestroyNotify) open_data_free);
+  g_task_set_source_tag (task, open_store);
+  g_task_run_in_thread (task, open_store_thread);
+}
 
 static void
 on_quit_activated_cb (GSimpleAction *action,
@@ -64,6 +207,18 @@ ivd_application_startup (GApplication *app)
                                          (const char *[]) { "<Control>w", NULL });
 
   self->catalog = ivd_catalog_new_default (&self->catalog_error);
+  open_store (self);
+}
+
+/* Closing the database folds its WAL back into the file. */
+static void
+ivd_application_shutdown (GApplication *app)
+{
+  IvdApplication *self = IVD_APPLICATION (app);
+
+  g_clear_object (&self->store);
+
+  G_APPLICATION_CLASS (ivd_application_parent_class)->shutdown (app);
 }
 
 static void
@@ -76,6 +231,7 @@ ivd_application_activate (GApplication *app)
     window = GTK_WINDOW (ivd_window_new (self, self->catalog, self->catalog_error));
 
   gtk_window_present (window);
+  ivd_application_show_store_error (self);
 }
 
 static void
@@ -85,8 +241,26 @@ ivd_application_finalize (GObject *object)
 
   g_clear_object (&self->catalog);
   g_clear_error (&self->catalog_error);
+  g_clear_object (&self->store);
+  g_clear_error (&self->store_error);
+  g_clear_pointer (&self->database_path, g_free);
 
   G_OBJECT_CLASS (ivd_application_parent_class)->finalize (object);
+}
+
+static void
+ivd_application_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  IvdApplication *self = IVD_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE: g_value_set_object (value, self->store); break;
+    default:         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -96,8 +270,16 @@ ivd_application_class_init (IvdApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->finalize = ivd_application_finalize;
+  object_class->get_property = ivd_application_get_property;
   app_class->startup = ivd_application_startup;
   app_class->activate = ivd_application_activate;
+  app_class->shutdown = ivd_application_shutdown;
+
+  /* The plan database, once opened (in a thread, at start). */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, IVD_TYPE_STORE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -105,13 +287,61 @@ ivd_application_init (IvdApplication *self)
 {
 }
 
+/**
+ * ivd_application_new:
+ * @database_path: (nullable): the plan database; NULL for the
+ *   database-path setting or the default
+ */
 IvdApplication *
-ivd_application_new (void)
+ivd_application_new (const char *database_path)
 {
-  return g_object_new (IVD_TYPE_APPLICATION,
-                       "application-id", APP_ID,
-                       "flags", G_APPLICATION_NON_UNIQUE,
-                       "resource-base-path", "/io/github/ivdischarge/IvDischarge",
-                       NULL);
+  IvdApplication *self = g_object_new (IVD_TYPE_APPLICATION,
+                                       "application-id", APP_ID,
+                                       "flags", G_APPLICATION_NON_UNIQUE,
+                                       "resource-base-path", "/io/github/ivdischarge/IvDischarge",
+                                       NULL);
+
+  self->database_path = g_strdup (database_path);
+  return self;
 }
 
+IvdStore *
+ivd_application_get_store (IvdApplication *self)
+{
+  g_return_val_if_fail (IVD_IS_APPLICATION (self), NULL);
+  return self->store;
+}
+
+/* Shows, over the window, why the plan database cannot be used: when it
+ * was damaged and moved aside, with the offer to restore the newest
+ * backup. Waits for a window if there is none yet. */
+void
+ivd_application_show_store_error (IvdApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *backup = NULL;
+  AdwMessageDialog *dialog;
+
+  g_return_if_fail (IVD_IS_APPLICATION (self));
+
+  if (self->store_error == NULL || window == NULL)
+    return;
+
+  error = g_steal_pointer (&self->store_error);
+  path = resolve_database_path (self);
+  if (g_error_matches (error, IVD_STORE_ERROR, IVD_STORE_ERROR_DAMAGED) && self->store == NULL)
+    backup = ivd_store_dup_newest_backup (path);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("The Plan Database Cannot Be Used"),
+                                                       error->message));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  if (backup != NULL)
+    {
+      adw_message_dialog_add_response (dialog, "restore", _("_Restore Backup"));
+      adw_message_dialog_set_response_appearance (dialog, "restore", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, "restore");
+    }
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_restore_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}

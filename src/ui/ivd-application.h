@@ -3,6 +3,7 @@
 #include <adwaita.h>
 
 #include "ivd-catalog.h"
+#include "ivd-store.h"
 
 G_BEGIN_DECLS
 
@@ -10,6 +11,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (IvdApplication, ivd_application, IVD, APPLICATION, AdwApplication)
 
-IvdApplication *ivd_application_new         (void);
+IvdApplication *ivd_application_new              (const char     *database_path);
+IvdStore       *ivd_application_get_store        (IvdApplication *self);
+void            ivd_application_show_store_error (IvdApplication *self);
 
 G_END_DECLS

@@ -11,8 +11,12 @@ int
 ivd_ui_main (const char   *argv0,
              GVariantDict *options)
 {
-  g_autoptr(IvdApplication) app = ivd_application_new ();
+  g_autofree char *database = NULL;
+  g_autoptr(IvdApplication) app = NULL;
   char *argv[] = { (char *) argv0, NULL };
+
+  g_variant_dict_lookup (options, "database", "^ay", &database);
+  app = ivd_application_new (database);
 
   return g_application_run (G_APPLICATION (app), 1, argv);
 }
