@@ -4,6 +4,7 @@
  * at a time, and evaluation on a fixed date. */
 
 #include <glib.h>
+#include <glib/gstdio.h>
 
 #include "ivd-catalog.h"
 #include "ivd-checklist-item.h"
@@ -87,4 +88,22 @@ ivd_test_find (IvdEvaluation *evaluation,
     }
 
   return NULL;
+}
+
+/* Removes a test's temporary folder and everything in it. */
+static inline void
+ivd_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        ivd_test_remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
 }

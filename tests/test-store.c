@@ -40,29 +40,12 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_clear_object (&f->store);
   g_clear_object (&f->catalog);
-  remove_tree (f->dir);
+  ivd_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
   g_date_free (f->today);
@@ -1218,6 +1201,6 @@ main (int   argc,
 #undef ADD
 
   status = g_test_run ();
-  remove_tree (home);
+  ivd_test_remove_tree (home);
   return status;
 }

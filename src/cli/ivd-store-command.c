@@ -6,8 +6,6 @@
 
 #include <glib/gi18n.h>
 
-#include <gio/gio.h>
-
 #include "ivd-evaluation.h"
 #include "ivd-json.h"
 #include "ivd-store.h"
@@ -30,35 +28,13 @@ fail (FILE       *err,
   return status;
 }
 
-/* --database first, then the database-path setting, then the default.
- * The schema may not be installed (a build tree): then no setting. */
-static char *
-resolve_database (const char *database)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
-  g_autofree char *path = NULL;
-
-  if (database != NULL)
-    return g_strdup (database);
-
-  schema = source != NULL ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
-  if (schema == NULL || !g_settings_schema_has_key (schema, "database-path"))
-    return NULL;
-
-  settings = g_settings_new_full (schema, NULL, NULL);
-  path = g_settings_get_string (settings, "database-path");
-  return path != NULL && *path != '\0' ? g_steal_pointer (&path) : NULL;
-}
-
 static IvdStore *
 open_store (const char  *database,
             IvdCatalog **catalog_out,
             GError     **error)
 {
   g_autoptr(IvdCatalog) catalog = ivd_catalog_new_default (error);
-  g_autofree char *path = resolve_database (database);
+  g_autofree char *path = ivd_store_dup_configured_path (database);
   IvdStore *store;
 
   if (catalog == NULL)
@@ -257,7 +233,7 @@ ivd_store_command_restore_backup (const char *database,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *from = NULL;
-  g_autofree char *path = resolve_database (database);
+  g_autofree char *path = ivd_store_dup_configured_path (database);
 
   if (!ivd_store_restore_backup (path, &from, &error))
     return fail (err, IVD_STORE_COMMAND_EXIT_CANNOT_WRITE, error->message);

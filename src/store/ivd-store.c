@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <gio/gio.h>
 
 #include "ivd-audit.h"
 #include "ivd-database.h"
@@ -690,6 +691,34 @@ char *
 ivd_store_dup_default_path (void)
 {
   return g_build_filename (g_get_user_data_dir (), "iv-discharge", "plans.db", NULL);
+}
+
+/**
+ * ivd_store_dup_configured_path:
+ * @path: (nullable): a path the user gave (--database)
+ *
+ * The database to use: @path, else the database-path setting, else NULL
+ * for the default. The schema may not be installed (a build tree): then
+ * there is no setting.
+ */
+char *
+ivd_store_dup_configured_path (const char *path)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *setting = NULL;
+
+  if (path != NULL)
+    return g_strdup (path);
+
+  schema = source != NULL ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+  if (schema == NULL || !g_settings_schema_has_key (schema, "database-path"))
+    return NULL;
+
+  settings = g_settings_new_full (schema, NULL, NULL);
+  setting = g_settings_get_string (settings, "database-path");
+  return *setting != '\0' ? g_steal_pointer (&setting) : NULL;
 }
 
 /**

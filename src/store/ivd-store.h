@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (IvdStore, ivd_store, IVD, STORE, GObject)
 
 char          *ivd_store_dup_default_path  (void);
+char          *ivd_store_dup_configured_path (const char   *path);
 IvdStore      *ivd_store_open              (const char     *path,
                                             IvdCatalog     *catalog,
                                             GError        **error);

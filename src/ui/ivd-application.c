@@ -31,26 +31,6 @@ static GParamSpec *properties[N_PROPS];
 
 static void open_store (IvdApplication *self);
 
-/* --database first, then the database-path setting, then the default. */
-static char *
-resolve_database_path (IvdApplication *self)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
-  g_autofree char *path = NULL;
-
-  if (self->database_path != NULL)
-    return g_strdup (self->database_path);
-
-  schema = source != NULL ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
-  if (schema == NULL || !g_settings_schema_has_key (schema, "database-path"))
-    return NULL;
-  settings = g_settings_new_full (schema, NULL, NULL);
-  path = g_settings_get_string (settings, "database-path");
-  return *path != '\0' ? g_steal_pointer (&path) : NULL;
-}
-
 typedef struct
 {
   char       *path;
@@ -116,7 +96,7 @@ on_restore_response_cb (AdwMessageDialog *dialog,
   if (!g_str_equal (response, "restore"))
     return;
 
-  path = resolve_database_path (self);
+  path = ivd_store_dup_configured_path (self->database_path);
   if (!ivd_store_restore_backup (path, NULL, &self->store_error))
     {
       ivd_application_show_store_error (self);
@@ -152,7 +132,7 @@ open_store (IvdApplication *self)
   g_autoptr(GTask) task = g_task_new (self, NULL, on_store_opened_cb, NULL);
   OpenData *data = g_new0 (OpenData, 1);
 
-  data->path = resolve_database_path (self);
+  data->path = ivd_store_dup_configured_path (self->database_path);
   data->catalog = self->catalog != NULL ? g_object_ref (self->catalog) : NULL;
   g_task_set_task_data (task, data, (GDestroyNotify) open_data_free);
   g_task_set_source_tag (task, open_store);
@@ -330,7 +310,7 @@ ivd_application_show_store_error (IvdApplication *self)
     return;
 
   error = g_steal_pointer (&self->store_error);
-  path = resolve_database_path (self);
+  path = ivd_store_dup_configured_path (self->database_path);
   if (g_error_matches (error, IVD_STORE_ERROR, IVD_STORE_ERROR_DAMAGED) && self->store == NULL)
     backup = ivd_store_dup_newest_backup (path);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("The Plan Database Cannot Be Used"),

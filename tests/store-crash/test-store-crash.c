@@ -8,6 +8,7 @@
 
 #include "ivd-store.h"
 #include "ivd-store-private.h"
+#include "../ivd-test-util.h"
 
 /* Crash safety: a writer process saves one plan as fast as it can and is
  * killed (SIGKILL) at a random moment, again and again. After each kill
@@ -218,23 +219,6 @@ verify_after_kill (const char *path,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 test_kill_while_saving (void)
 {
   const char *program = g_getenv ("IVD_STORE_WRITER");
@@ -364,7 +348,7 @@ test_kill_while_saving (void)
   /* Not a stub: most kills landed among saves. */
   g_assert_cmpuint (rounds_with_commits, >=, ROUNDS / 2);
 
-  remove_tree (dir);
+  ivd_test_remove_tree (dir);
 }
 
 int
