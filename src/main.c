@@ -1,20 +1,43 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdlib.h>
 
 #include <glib/gi18n.h>
 
 #include "ivd-command-line.h"
 #include "ivd-ui-loader.h"
 
-static GDate *
-today_new (void)
+/* SOURCE_DATE_EPOCH (reproducible-builds.org) fixes the time exports are
+ * dated with, so that a test or an archive gets the same document twice. */
+static GDateTime *
+now_new (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+  gint64 seconds;
 
-  return g_date_new_dmy (g_date_time_get_day_of_month (now),
-                         g_date_time_get_month (now),
-                         g_date_time_get_year (now));
+  if (epoch != NULL && g_ascii_string_to_signed (epoch, 10, 0, G_MAXINT64 / 2, &seconds, NULL))
+    return g_date_time_new_from_unix_local (seconds);
+  return g_date_time_new_now_local ();
+}
+
+/* Danish first: a locale that asks for no language ("C", "POSIX",
+ * "C.UTF-8") gets Danish; any real locale or LANGUAGE decides for itself.
+ * gettext ignores LANGUAGE under plain "C", hence C.UTF-8. */
+static void
+choose_language (void)
+{
+  const char *language = g_getenv ("LANGUAGE");
+  const char *messages = setlocale (LC_MESSAGES, NULL);
+
+  if (language != NULL && *language != '\0')
+    return;
+  if (messages != NULL && !g_str_equal (messages, "C") && !g_str_equal (messages, "POSIX") &&
+      !g_str_has_prefix (messages, "C."))
+    return;
+
+  if (setlocale (LC_ALL, "C.UTF-8") != NULL)
+    g_setenv ("LANGUAGE", "da", TRUE);
 }
 
 int
@@ -28,6 +51,7 @@ main (int   argc,
   int status;
 
   setlocale (LC_ALL, "");
+  choose_language ();
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
@@ -40,8 +64,8 @@ main (int   argc,
 
   if (!ivd_command_line_get_needs_display (command_line))
     {
-      g_autoptr(GDate) today = today_new ();
-      return ivd_command_line_run (command_line, today, stdout, stderr);
+      g_autoptr(GDateTime) now = now_new ();
+      return ivd_command_line_run (command_line, now, stdout, stderr);
     }
 
   window_options = ivd_command_line_dup_window_options (command_line);

@@ -7,6 +7,8 @@
 #include "ivd-check-command.h"
 #include "ivd-command-line.h"
 #include "ivd-error.h"
+#include "ivd-export-command.h"
+#include "ivd-module.h"
 #include "ivd-store-command.h"
 
 /* Parses the command line without GTK: the commands that need no display
@@ -25,6 +27,9 @@ struct _IvdCommandLine
   gboolean   verify_audit;
   gboolean   restore_backup;
   gboolean   version;
+  char      *export_path;
+  char      *format;
+  char      *directory;
 };
 
 G_DEFINE_FINAL_TYPE (IvdCommandLine, ivd_command_line, G_TYPE_OBJECT)
@@ -36,6 +41,14 @@ option_context_new (IvdCommandLine *self)
     { "check", 0, 0, G_OPTION_ARG_FILENAME, &self->check_path,
       N_("Evaluate a plan file (- for standard input) and print the result as JSON; needs no display"),
       N_("FILE") },
+    { "export", 0, 0, G_OPTION_ARG_FILENAME, &self->export_path,
+      N_("Write the referral or the patient handout for a plan file (with --format and --output); "
+         "needs no display"), N_("FILE") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &self->format,
+      N_("What --export writes: pdf (the referral), fhir (the referral as a FHIR message), "
+         "text (the referral for the patient record) or handout (the patient’s paper)"), N_("FORMAT") },
+    { "directory", 0, 0, G_OPTION_ARG_FILENAME, &self->directory,
+      N_("Use the municipality directory in FILE instead of the user’s own"), N_("FILE") },
     { "database", 0, 0, G_OPTION_ARG_FILENAME, &self->database,
       N_("Use the plan database at PATH instead of the default"), N_("PATH") },
     { "import", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &self->import_files,
@@ -64,8 +77,22 @@ option_context_new (IvdCommandLine *self)
 static guint
 count_commands (IvdCommandLine *self)
 {
-  return (self->check_path != NULL) + (self->import_files != NULL) + !!self->list +
+  return (self->check_path != NULL) + (self->export_path != NULL) + (self->import_files != NULL) + !!self->list +
          (self->export_plan_id != NULL) + !!self->verify_audit + !!self->restore_backup + !!self->version;
+}
+
+static gboolean
+check_export (IvdCommandLine  *self,
+              GError         **error)
+{
+  if (self->format == NULL || self->output == NULL)
+    {
+      g_set_error (error, IVD_ERROR, IVD_ERROR_INVALID,
+                   _("--export needs --format pdf|fhir|text|handout and --output FILE"));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static gboolean
@@ -75,6 +102,15 @@ check_combination (IvdCommandLine  *self,
   if (count_commands (self) > 1)
     {
       g_set_error (error, IVD_ERROR, IVD_ERROR_INVALID, _("Give one command at a time; see --help"));
+      return FALSE;
+    }
+
+  if (self->export_path != NULL)
+    return check_export (self, error);
+
+  if (self->format != NULL || self->directory != NULL)
+    {
+      g_set_error (error, IVD_ERROR, IVD_ERROR_INVALID, _("--format and --directory go with --export FILE"));
       return FALSE;
     }
 
@@ -99,6 +135,9 @@ ivd_command_line_finalize (GObject *object)
   g_clear_pointer (&self->import_files, g_strfreev);
   g_clear_pointer (&self->export_plan_id, g_free);
   g_clear_pointer (&self->output, g_free);
+  g_clear_pointer (&self->export_path, g_free);
+  g_clear_pointer (&self->format, g_free);
+  g_clear_pointer (&self->directory, g_free);
 
   G_OBJECT_CLASS (ivd_command_line_parent_class)->finalize (object);
 }
@@ -181,13 +220,35 @@ ivd_command_line_dup_window_options (IvdCommandLine *self)
   return options;
 }
 
-/* Runs a command that needs no display; returns the exit status. */
+static int
+run_export (IvdCommandLine *self,
+            GDateTime      *now,
+            FILE           *err)
+{
+  g_autoptr(GError) error = NULL;
+  IvdExportCommandFunc export_command;
+
+  export_command = ivd_module_lookup ("IVD_EXPORT_MODULE", IVD_EXPORT_MODULE_PATH, IVD_EXPORT_COMMAND_SYMBOL,
+                                      _("The export could not be made"), &error);
+  if (export_command == NULL)
+    {
+      fprintf (err, "iv-discharge: %s\n", error->message);
+      return IVD_EXPORT_COMMAND_EXIT_CANNOT_WRITE;
+    }
+
+  return export_command (self->export_path, self->format, self->output, self->directory, now, err);
+}
+
+/* Runs a command that needs no display; returns the exit status. @now
+ * dates exports; its date is "today" for every evaluation. */
 int
 ivd_command_line_run (IvdCommandLine *self,
-                      const GDate    *today,
+                      GDateTime      *now,
                       FILE           *out,
                       FILE           *err)
 {
+  g_autoptr(GDate) today = NULL;
+
   g_return_val_if_fail (IVD_IS_COMMAND_LINE (self), IVD_COMMAND_LINE_EXIT_BAD_USAGE);
   g_return_val_if_fail (!ivd_command_line_get_needs_display (self), IVD_COMMAND_LINE_EXIT_BAD_USAGE);
 
@@ -197,6 +258,10 @@ ivd_command_line_run (IvdCommandLine *self,
       return IVD_COMMAND_LINE_EXIT_OK;
     }
 
+  today = g_date_new_dmy (g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                         g_date_time_get_year (now));
+  if (self->export_path != NULL)
+    return run_export (self, now, err);
   if (self->import_files != NULL)
     return ivd_store_command_import (self->database, (const char * const *) self->import_files, today, out, err);
   if (self->list)

@@ -22,7 +22,7 @@ gboolean        ivd_command_line_parse              (IvdCommandLine  *self,
 gboolean        ivd_command_line_get_needs_display  (IvdCommandLine  *self);
 GVariantDict   *ivd_command_line_dup_window_options (IvdCommandLine  *self);
 int             ivd_command_line_run                (IvdCommandLine  *self,
-                                                     const GDate     *today,
+                                                     GDateTime       *now,
                                                      FILE            *out,
                                                      FILE            *err);
 

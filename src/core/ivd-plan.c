@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ivd-codes.h"
 #include "ivd-cpr.h"
 #include "ivd-error.h"
 #include "ivd-json.h"
@@ -41,6 +42,7 @@ typedef enum
   FIELD_DATE,
   FIELD_TIMES,
   FIELD_CALLS,
+  FIELD_CODE,
 } FieldKind;
 
 typedef struct
@@ -58,9 +60,11 @@ static const char * const forms[] = { "tablets", "self_administration", "iv_pump
 static const char * const accesses[] = { "pvk", "cvk", "picc", "vip", "midline", NULL };
 static const char * const places[] = { "home", "nursing_home", "residential", "clinic", "acute_bed", "temporary_bed", NULL };
 static const char * const answers[] = { "accepted", "declined", "call_back", NULL };
+static const char * const deliveries[] = { "home", "depot", NULL };
 
 static const char * const objects[] = {
-  "patient", "treatment", "alternatives", "place", "checklist", "contact", NULL
+  "patient", "treatment", "alternatives", "place", "checklist", "contact", "responsible", "course",
+  "supplies", NULL
 };
 
 static const Field fields[] = {
@@ -94,6 +98,17 @@ static const Field fields[] = {
   { "place.home_assessed_suitable", FIELD_BOOLEAN },
   { "tariff_step", FIELD_INT, NULL, 1, 3 },
   { "contact.calls", FIELD_CALLS },
+  { "responsible.department", FIELD_STRING },
+  { "responsible.phone", FIELD_STRING },
+  { "responsible.doctor", FIELD_STRING },
+  { "responsible.sor", FIELD_CODE, NULL, IVD_SOR_MIN_DIGITS, IVD_SOR_MAX_DIGITS },
+  { "responsible.ean", FIELD_CODE, NULL, IVD_EAN_DIGITS, IVD_EAN_DIGITS },
+  { "course.expected", FIELD_STRING },
+  { "course.observations", FIELD_STRING },
+  { "course.blood_tests", FIELD_STRING },
+  { "course.medication_changes", FIELD_STRING },
+  { "course.ending", FIELD_STRING },
+  { "supplies.delivery", FIELD_ENUM, deliveries },
 };
 
 static gboolean
@@ -246,6 +261,31 @@ check_date (JsonNode    *node,
   return TRUE;
 }
 
+/* SOR and EAN (GLN) codes: digits only, of the code's length; an EAN also
+ * carries the GS1 check digit, so a mistyped digit is caught here. */
+static gboolean
+check_code (JsonNode    *node,
+            const Field *field,
+            GError     **error)
+{
+  const char *code = json_node_get_string (node);
+  gsize length = strlen (code);
+
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isdigit (code[i]))
+      return fail (error, field->path, _("must be digits only"));
+
+  if ((gint64) length < field->min || (gint64) length > field->max)
+    return field->min == field->max
+           ? fail (error, field->path, _("must be %" PRId64 " digits"), field->min)
+           : fail (error, field->path, _("must be %" PRId64 " to %" PRId64 " digits"), field->min, field->max);
+
+  if (field->min == IVD_EAN_DIGITS && !ivd_codes_ean_is_valid (code))
+    return fail (error, field->path, _("the check digit is wrong; compare the number with its source"));
+
+  return TRUE;
+}
+
 static gboolean
 check_field (JsonNode    *node,
              const Field *field,
@@ -279,6 +319,7 @@ check_field (JsonNode    *node,
     case FIELD_CPR:
     case FIELD_MUNICIPALITY:
     case FIELD_DATE:
+    case FIELD_CODE:
     default:
       break;
     }
@@ -296,6 +337,8 @@ check_field (JsonNode    *node,
       if (!ivd_cpr_parse (json_node_get_string (node), NULL, NULL, &local_error))
         return fail (error, field->path, "%s", local_error->message);
       return TRUE;
+    case FIELD_CODE:
+      return check_code (node, field, error);
     case FIELD_MUNICIPALITY:
       {
         const char *code = json_node_get_string (node);

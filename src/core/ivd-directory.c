@@ -1,0 +1,175 @@
+#define G_LOG_DOMAIN "ivd-directory"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ivd-directory.h"
+#include "ivd-error.h"
+#include "ivd-json.h"
+
+/* The municipality directory: each municipality's phones, hours, clinic,
+ * depot and SOR/EAN codes, as coordinators filled them in and shared them
+ * as a file (design.md, "Data shipped"). The app ships none of it: a
+ * municipality that is not in the file has every field "not filled in". */
+struct _IvdDirectory
+{
+  GObject     parent_instance;
+  GListStore *entries;
+  GHashTable *by_code;
+};
+
+G_DEFINE_FINAL_TYPE (IvdDirectory, ivd_directory, G_TYPE_OBJECT)
+
+static gboolean
+fail (GError     **error,
+      const char  *path,
+      const char  *reason)
+{
+  g_autofree char *name = g_path_get_basename (path);
+
+  g_set_error (error, IVD_ERROR, IVD_ERROR_INVALID,
+               _("The municipality directory %s cannot be used: %s"), name, reason);
+  return FALSE;
+}
+
+static gboolean
+add_entry (IvdDirectory  *self,
+           IvdCatalog    *catalog,
+           JsonNode      *node,
+           GError       **error)
+{
+  g_autoptr(IvdDirectoryEntry) entry = NULL;
+  const char *code;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return g_set_error (error, IVD_ERROR, IVD_ERROR_INVALID,
+                        _("each municipality must be an object")), FALSE;
+
+  if ((entry = ivd_directory_entry_new_from_json (json_node_get_object (node), error)) == NULL)
+    return FALSE;
+
+  code = ivd_directory_entry_get_code (entry);
+  if (ivd_catalog_lookup_municipality (catalog, code) == NULL)
+    return g_set_error (error, IVD_ERROR, IVD_ERROR_INVALID,
+                        _("no Danish municipality has the code “%s”"), code), FALSE;
+  if (g_hash_table_contains (self->by_code, code))
+    return g_set_error (error, IVD_ERROR, IVD_ERROR_INVALID,
+                        _("municipality %s appears twice"), code), FALSE;
+
+  g_hash_table_insert (self->by_code, g_strdup (code), entry);
+  g_list_store_append (self->entries, entry);
+  return TRUE;
+}
+
+static gboolean
+load (IvdDirectory  *self,
+      IvdCatalog    *catalog,
+      JsonNode      *root,
+      GError       **error)
+{
+  JsonObject *object = JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+  JsonNode *list = object ? json_object_get_member (object, "municipalities") : NULL;
+
+  if (g_strcmp0 (ivd_json_get_string (object, "format"), IVD_DIRECTORY_FORMAT) != 0)
+    return g_set_error (error, IVD_ERROR, IVD_ERROR_INVALID,
+                        _("format: must be “%s”"), IVD_DIRECTORY_FORMAT), FALSE;
+
+  if (list == NULL || !JSON_NODE_HOLDS_ARRAY (list))
+    return g_set_error (error, IVD_ERROR, IVD_ERROR_INVALID,
+                        _("expected a “municipalities” list")), FALSE;
+
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (list)); i++)
+    if (!add_entry (self, catalog, json_array_get_element (json_node_get_array (list), i), error))
+      return FALSE;
+
+  return TRUE;
+}
+
+static void
+ivd_directory_finalize (GObject *object)
+{
+  IvdDirectory *self = (IvdDirectory *) object;
+
+  g_clear_object (&self->entries);
+  g_clear_pointer (&self->by_code, g_hash_table_unref);
+
+  G_OBJECT_CLASS (ivd_directory_parent_class)->finalize (object);
+}
+
+static void
+ivd_directory_class_init (IvdDirectoryClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = ivd_directory_finalize;
+}
+
+static void
+ivd_directory_init (IvdDirectory *self)
+{
+  self->entries = g_list_store_new (IVD_TYPE_DIRECTORY_ENTRY);
+  self->by_code = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+/* An empty directory: every field of every municipality not filled in. */
+IvdDirectory *
+ivd_directory_new (void)
+{
+  return g_object_new (IVD_TYPE_DIRECTORY, NULL);
+}
+
+/* Reads a directory file whole or not at all: any bad entry fails the
+ * file, with a message naming the file, the municipality and the field. */
+IvdDirectory *
+ivd_directory_new_from_file (IvdCatalog  *catalog,
+                             const char  *path,
+                             GError     **error)
+{
+  g_autoptr(IvdDirectory) self = ivd_directory_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (IVD_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if ((root = ivd_json_parse_file (path, IVD_DIRECTORY_MAX_BYTES, &local_error)) == NULL ||
+      !load (self, catalog, root, &local_error))
+    return fail (error, path, local_error->message), NULL;
+
+  return g_steal_pointer (&self);
+}
+
+char *
+ivd_directory_dup_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "iv-discharge", "municipality-directory.json", NULL);
+}
+
+/* The user's directory when there is one; otherwise an empty one. */
+IvdDirectory *
+ivd_directory_new_default (IvdCatalog  *catalog,
+                           GError     **error)
+{
+  g_autofree char *path = ivd_directory_dup_default_path ();
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return ivd_directory_new ();
+
+  return ivd_directory_new_from_file (catalog, path, error);
+}
+
+GListModel *
+ivd_directory_get_entries (IvdDirectory *self)
+{
+  g_return_val_if_fail (IVD_IS_DIRECTORY (self), NULL);
+  return G_LIST_MODEL (self->entries);
+}
+
+/* Returns: (transfer none) (nullable): the entry, or NULL when the
+ * municipality is not filled in. */
+IvdDirectoryEntry *
+ivd_directory_lookup (IvdDirectory *self,
+                      const char   *code)
+{
+  g_return_val_if_fail (IVD_IS_DIRECTORY (self), NULL);
+  return code != NULL ? g_hash_table_lookup (self->by_code, code) : NULL;
+}

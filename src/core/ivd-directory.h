@@ -1,0 +1,28 @@
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ivd-catalog.h"
+#include "ivd-directory-entry.h"
+
+G_BEGIN_DECLS
+
+#define IVD_DIRECTORY_FORMAT    "iv-discharge-directory/1"
+#define IVD_DIRECTORY_MAX_BYTES (4 * 1024 * 1024)
+
+#define IVD_TYPE_DIRECTORY (ivd_directory_get_type ())
+
+G_DECLARE_FINAL_TYPE (IvdDirectory, ivd_directory, IVD, DIRECTORY, GObject)
+
+IvdDirectory      *ivd_directory_new               (void);
+IvdDirectory      *ivd_directory_new_from_file     (IvdCatalog   *catalog,
+                                                    const char   *path,
+                                                    GError      **error);
+IvdDirectory      *ivd_directory_new_default       (IvdCatalog   *catalog,
+                                                    GError      **error);
+char              *ivd_directory_dup_default_path  (void);
+GListModel        *ivd_directory_get_entries       (IvdDirectory *self);
+IvdDirectoryEntry *ivd_directory_lookup            (IvdDirectory *self,
+                                                    const char   *code);
+
+G_END_DECLS

@@ -1,0 +1,10 @@
+#pragma once
+
+#include "ivd-document.h"
+#include "ivd-export.h"
+
+G_BEGIN_DECLS
+
+IvdDocument *ivd_handout_build (const IvdExportInput *input);
+
+G_END_DECLS
