@@ -6,6 +6,8 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include "ivd-test-process.h"
+
 #include "ivd-catalog.h"
 #include "ivd-checklist-item.h"
 #include "ivd-error.h"
@@ -90,20 +92,3 @@ ivd_test_find (IvdEvaluation *evaluation,
   return NULL;
 }
 
-/* Removes a test's temporary folder and everything in it. */
-static inline void
-ivd_test_remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        ivd_test_remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}

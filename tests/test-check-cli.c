@@ -4,74 +4,17 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "ivd-test-process.h"
+
 /* The real binary as a process: its commands that need no display. */
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* Runs the binary with no display; @env holds NAME=VALUE pairs to set. */
-static void
-run_binary (const char * const *args,
-            const char * const *env,
-            const char         *input,
-            gsize               input_length,
-            Run                *run)
-{
-  g_autoptr(GSubprocessLauncher) launcher =
-    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                               G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GBytes) stdin_bytes = g_bytes_new (input ? input : "", input ? input_length : 0);
-  g_autoptr(GBytes) out = NULL;
-  g_autoptr(GBytes) err = NULL;
-  g_autoptr(GError) error = NULL;
-
-  /* No display at all: these commands must not need one. */
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  for (guint i = 0; env != NULL && env[i] != NULL; i++)
-    {
-      g_auto(GStrv) pair = g_strsplit (env[i], "=", 2);
-      g_subprocess_launcher_setenv (launcher, pair[0], pair[1], TRUE);
-    }
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("IVD_BINARY"));
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate (process, stdin_bytes, NULL, &out, &err, &error);
-  g_assert_no_error (error);
-
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-  run->out = g_bytes_get_size (out) ? g_strndup (g_bytes_get_data (out, NULL), g_bytes_get_size (out)) : g_strdup ("");
-  run->err = g_bytes_get_size (err) ? g_strndup (g_bytes_get_data (err, NULL), g_bytes_get_size (err)) : g_strdup ("");
-}
 
 static void
 run_check (const char *path,
            const char *input,
            gsize       input_length,
-           Run        *run)
+           IvdTestRun *run)
 {
-  run_binary ((const char * const[]) { "--check", path, NULL }, NULL, input, input_length, run);
+  ivd_test_run ((const char * const[]) { "--check", path, NULL }, NULL, input, input_length, run);
 }
 
 static char *
@@ -95,7 +38,7 @@ test_examples (void)
   while ((name = g_dir_read_name (d)) != NULL)
     {
       g_autofree char *path = NULL;
-      g_auto(Run) run = { 0, };
+      g_auto(IvdTestRun) run = { 0, };
       g_autoptr(JsonNode) node = NULL;
       const char *outcome;
 
@@ -126,7 +69,7 @@ static void
 test_output_keys (void)
 {
   g_autofree char *path = example_path ("eligible-hovedstaden-antibiotic.json");
-  g_auto(Run) run = { 0, };
+  g_auto(IvdTestRun) run = { 0, };
   g_autoptr(JsonNode) node = NULL;
   JsonObject *object;
   const char *keys[] = { "outcome", "region", "age", "visits_per_day", "findings", "checklist", "ready", "tariff", "supplies" };
@@ -144,8 +87,8 @@ test_stdin (void)
 {
   g_autofree char *path = example_path ("eligible-hovedstaden-antibiotic.json");
   g_autofree char *contents = NULL;
-  g_auto(Run) from_file = { 0, };
-  g_auto(Run) from_stdin = { 0, };
+  g_auto(IvdTestRun) from_file = { 0, };
+  g_auto(IvdTestRun) from_stdin = { 0, };
   gsize length;
 
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
@@ -177,7 +120,7 @@ test_bad_input (void)
 {
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {
-      g_auto(Run) run = { 0, };
+      g_auto(IvdTestRun) run = { 0, };
       g_autofree char *prefix = g_strconcat ("iv-discharge: ", bad_cases[i].field, ": ", NULL);
 
       run_check ("-", bad_cases[i].input, strlen (bad_cases[i].input), &run);
@@ -193,7 +136,7 @@ test_bad_input (void)
 static void
 test_unreadable_file (void)
 {
-  g_auto(Run) run = { 0, };
+  g_auto(IvdTestRun) run = { 0, };
 
   run_check ("/nonexistent/plan.json", NULL, 0, &run);
   g_assert_cmpint (run.status, ==, 2);
@@ -236,7 +179,7 @@ test_hostile_input (void)
      * would break this test's pipe for the 2 MiB input. */
     for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
       {
-        g_auto(Run) run = { 0, };
+        g_auto(IvdTestRun) run = { 0, };
         g_autofree char *path = NULL;
         int fd = g_file_open_tmp ("ivd-hostile-XXXXXX.json", &path, NULL);
 
@@ -252,7 +195,7 @@ test_hostile_input (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
     {
-      g_auto(Run) run = { 0, };
+      g_auto(IvdTestRun) run = { 0, };
       run_check ("-", typed[i], strlen (typed[i]), &run);
       g_test_message ("typed %u: %s", i, run.err);
       g_assert_cmpint (run.status, ==, 2);
@@ -281,16 +224,16 @@ static const char * const danish_env[] = { "LANG=da_DK.UTF-8", "LC_ALL=da_DK.UTF
 static void
 test_danish_translation (void)
 {
-  g_auto(Run) bad = { 0, };
-  g_auto(Run) help = { 0, };
+  g_auto(IvdTestRun) bad = { 0, };
+  g_auto(IvdTestRun) help = { 0, };
   const char *plan = "{\"format\": \"iv-discharge-plan/1\", \"treatment\": {\"start_date\": \"23-11-2026\"}}";
 
-  run_binary ((const char * const[]) { "--check", "-", NULL }, danish_env, plan, strlen (plan), &bad);
+  ivd_test_run ((const char * const[]) { "--check", "-", NULL }, danish_env, plan, strlen (plan), &bad);
   g_test_message ("%s", bad.err);
   g_assert_cmpint (bad.status, ==, 2);
   g_assert_cmpstr (bad.err, ==, "iv-discharge: treatment.start_date: skal være en dato skrevet ÅÅÅÅ-MM-DD\n");
 
-  run_binary ((const char * const[]) { "--help", NULL }, danish_env, NULL, 0, &help);
+  ivd_test_run ((const char * const[]) { "--help", NULL }, danish_env, NULL, 0, &help);
   g_assert_cmpint (help.status, ==, 0);
   g_assert_nonnull (strstr (help.out, "--check=FIL"));
   g_assert_nonnull (strstr (help.out, "kræver ingen skærm"));
@@ -299,24 +242,24 @@ test_danish_translation (void)
 static void
 test_usage (void)
 {
-  g_auto(Run) version = { 0, };
-  g_auto(Run) unexpected = { 0, };
-  g_auto(Run) unknown = { 0, };
-  g_auto(Run) help = { 0, };
+  g_auto(IvdTestRun) version = { 0, };
+  g_auto(IvdTestRun) unexpected = { 0, };
+  g_auto(IvdTestRun) unknown = { 0, };
+  g_auto(IvdTestRun) help = { 0, };
 
-  run_binary ((const char * const[]) { "--version", NULL }, NULL, NULL, 0, &version);
+  ivd_test_run ((const char * const[]) { "--version", NULL }, NULL, NULL, 0, &version);
   g_assert_cmpint (version.status, ==, 0);
   g_assert_true (g_str_has_prefix (version.out, "iv-discharge "));
 
-  run_binary ((const char * const[]) { "plan.json", NULL }, NULL, NULL, 0, &unexpected);
+  ivd_test_run ((const char * const[]) { "plan.json", NULL }, NULL, NULL, 0, &unexpected);
   g_assert_cmpint (unexpected.status, ==, 2);
   g_assert_cmpstr (unexpected.err, ==, "iv-discharge: Unexpected argument “plan.json”; see --help\n");
 
-  run_binary ((const char * const[]) { "--frobnicate", NULL }, NULL, NULL, 0, &unknown);
+  ivd_test_run ((const char * const[]) { "--frobnicate", NULL }, NULL, NULL, 0, &unknown);
   g_assert_cmpint (unknown.status, ==, 2);
   g_assert_nonnull (strstr (unknown.err, "--frobnicate"));
 
-  run_binary ((const char * const[]) { "--help", NULL }, NULL, NULL, 0, &help);
+  ivd_test_run ((const char * const[]) { "--help", NULL }, NULL, NULL, 0, &help);
   g_assert_cmpint (help.status, ==, 0);
   g_assert_nonnull (strstr (help.out, "--check=FILE"));
 }
@@ -331,11 +274,11 @@ test_store_commands (void)
   g_autofree char *good2 = example_path ("needs_review-syddanmark-no-agreement.json");
   g_autofree char *bad = g_build_filename (dir, "bad.json", NULL);
   g_autofree char *out_path = g_build_filename (dir, "exported.json", NULL);
-  g_auto(Run) import = { 0, };
-  g_auto(Run) list = { 0, };
-  g_auto(Run) export = { 0, };
-  g_auto(Run) missing = { 0, };
-  g_auto(Run) lonely_output = { 0, };
+  g_auto(IvdTestRun) import = { 0, };
+  g_auto(IvdTestRun) list = { 0, };
+  g_auto(IvdTestRun) export = { 0, };
+  g_auto(IvdTestRun) missing = { 0, };
+  g_auto(IvdTestRun) lonely_output = { 0, };
   g_auto(GStrv) ids = NULL;
   g_auto(GStrv) lines = NULL;
   g_autofree char *original = NULL;
@@ -345,7 +288,7 @@ test_store_commands (void)
   GStatBuf st;
 
   g_assert_true (g_file_set_contents (bad, "{\"format\": \"iv-discharge-plan/1\", \"treatment\": {\"form\": \"pump\"}}", -1, NULL));
-  run_binary ((const char * const[]) { "--database", db, "--import", good1, bad, good2, NULL }, NULL, NULL, 0, &import);
+  ivd_test_run ((const char * const[]) { "--database", db, "--import", good1, bad, good2, NULL }, NULL, NULL, 0, &import);
   g_test_message ("%s", import.err);
   g_assert_cmpint (import.status, ==, 2);
   ids = g_strsplit (g_strchomp (import.out), "\n", -1);
@@ -355,7 +298,7 @@ test_store_commands (void)
   g_assert_nonnull (strstr (import.err, "bad.json: treatment.form: "));
 
   /* Only the two good files are stored. */
-  run_binary ((const char * const[]) { "--database", db, "--list", NULL }, NULL, NULL, 0, &list);
+  ivd_test_run ((const char * const[]) { "--database", db, "--list", NULL }, NULL, NULL, 0, &list);
   g_assert_cmpint (list.status, ==, 0);
   lines = g_strsplit (g_strchomp (list.out), "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 2);
@@ -372,7 +315,7 @@ test_store_commands (void)
     }
 
   /* The plan file comes back as it went in, private to the user. */
-  run_binary ((const char * const[]) { "--database", db, "--export-plan", ids[0], "--output", out_path, NULL },
+  ivd_test_run ((const char * const[]) { "--database", db, "--export-plan", ids[0], "--output", out_path, NULL },
               NULL, NULL, 0, &export);
   g_assert_cmpint (export.status, ==, 0);
   g_assert_true (g_file_get_contents (good1, &original, NULL, NULL));
@@ -385,12 +328,12 @@ test_store_commands (void)
   g_assert_cmpint (g_stat (db, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
-  run_binary ((const char * const[]) { "--database", db, "--export-plan", "00000000-0000-4000-8000-000000000000",
+  ivd_test_run ((const char * const[]) { "--database", db, "--export-plan", "00000000-0000-4000-8000-000000000000",
                                        "--output", out_path, NULL }, NULL, NULL, 0, &missing);
   g_assert_cmpint (missing.status, ==, 2);
   g_assert_nonnull (strstr (missing.err, "no plan with that id"));
 
-  run_binary ((const char * const[]) { "--output", out_path, NULL }, NULL, NULL, 0, &lonely_output);
+  ivd_test_run ((const char * const[]) { "--output", out_path, NULL }, NULL, NULL, 0, &lonely_output);
   g_assert_cmpint (lonely_output.status, ==, 2);
 }
 
@@ -399,9 +342,9 @@ static void
 test_missing_window_module (void)
 {
   const char * const env[] = { "IVD_UI_MODULE=/nonexistent/iv-discharge-ui.so", NULL };
-  g_auto(Run) run = { 0, };
+  g_auto(IvdTestRun) run = { 0, };
 
-  run_binary ((const char * const[]) { NULL }, env, NULL, 0, &run);
+  ivd_test_run ((const char * const[]) { NULL }, env, NULL, 0, &run);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_true (g_str_has_prefix (run.err, "iv-discharge: The window could not be opened"));
   g_assert_nonnull (strstr (run.err, "Reinstall IV Discharge"));

@@ -43,7 +43,7 @@ ivd_module_lookup (const char  *env_var,
   if (module == NULL)
     {
       g_set_error (error, IVD_ERROR, IVD_ERROR_DATA,
-                   _("%s: its part of the program is missing or damaged (%s). Reinstall IV Discharge."),
+                   _("%s: the part of the program it needs is missing or damaged (%s). Reinstall IV Discharge."),
                    purpose, g_module_error ());
       return NULL;
     }
@@ -51,7 +51,7 @@ ivd_module_lookup (const char  *env_var,
   if (!g_module_symbol (module, symbol, &function) || function == NULL)
     {
       g_set_error (error, IVD_ERROR, IVD_ERROR_DATA,
-                   _("%s: its part of the program is from another version. Reinstall IV Discharge."), purpose);
+                   _("%s: the part of the program it needs is from another version. Reinstall IV Discharge."), purpose);
       g_module_close (module);
       return NULL;
     }

@@ -71,7 +71,8 @@ add_municipality (IvdCatalog  *self,
     return g_set_error (error, IVD_ERROR, IVD_ERROR_DATA,
                         _("municipalities.json: code %s appears twice"), code), FALSE;
 
-  municipality = ivd_municipality_new (code, name, region);
+  municipality = g_object_new (IVD_TYPE_MUNICIPALITY, "code", code, "name", name, "region", region,
+                               "authority", ivd_json_get_string (object, "authority"), NULL);
   g_list_store_append (self->municipalities, municipality);
   g_hash_table_insert (self->by_code, g_strdup (code), municipality);
   return TRUE;

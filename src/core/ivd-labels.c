@@ -64,8 +64,8 @@ static const Label answers[] = {
 };
 
 static const Label deliveries[] = {
-  { "home", N_("To the citizen’s home") },
-  { "depot", N_("To the municipal depot") },
+  { "home", N_("The citizen’s home") },
+  { "depot", N_("The municipal depot") },
 };
 
 static const Label categories[] = {

@@ -8,6 +8,7 @@ struct _IvdMunicipality
   char    *code;
   char    *name;
   char    *region;
+  char    *authority;
 };
 
 G_DEFINE_FINAL_TYPE (IvdMunicipality, ivd_municipality, G_TYPE_OBJECT)
@@ -17,6 +18,7 @@ enum {
   PROP_CODE,
   PROP_NAME,
   PROP_REGION,
+  PROP_AUTHORITY,
   N_PROPS
 };
 
@@ -30,6 +32,7 @@ ivd_municipality_finalize (GObject *object)
   g_clear_pointer (&self->code, g_free);
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->region, g_free);
+  g_clear_pointer (&self->authority, g_free);
 
   G_OBJECT_CLASS (ivd_municipality_parent_class)->finalize (object);
 }
@@ -52,6 +55,9 @@ ivd_municipality_get_property (GObject    *object,
       break;
     case PROP_REGION:
       g_value_set_string (value, self->region);
+      break;
+    case PROP_AUTHORITY:
+      g_value_set_string (value, self->authority);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -77,6 +83,9 @@ ivd_municipality_set_property (GObject      *object,
     case PROP_REGION:
       self->region = g_value_dup_string (value);
       break;
+    case PROP_AUTHORITY:
+      self->authority = g_value_dup_string (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -99,6 +108,11 @@ ivd_municipality_class_init (IvdMunicipalityClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_REGION] =
     g_param_spec_string ("region", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* The authority's own name where it is not "<name> Kommune"
+   * ("Københavns Kommune", "Bornholms Regionskommune"). */
+  properties[PROP_AUTHORITY] =
+    g_param_spec_string ("authority", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -140,4 +154,13 @@ ivd_municipality_get_region (IvdMunicipality *self)
 {
   g_return_val_if_fail (IVD_IS_MUNICIPALITY (self), NULL);
   return self->region;
+}
+
+/* Returns: (nullable): the authority's official name when it is not the
+ * municipality's name followed by "Kommune". */
+const char *
+ivd_municipality_get_authority (IvdMunicipality *self)
+{
+  g_return_val_if_fail (IVD_IS_MUNICIPALITY (self), NULL);
+  return self->authority;
 }

@@ -14,5 +14,6 @@ IvdMunicipality *ivd_municipality_new        (const char      *code,
 const char      *ivd_municipality_get_code   (IvdMunicipality *self);
 const char      *ivd_municipality_get_name   (IvdMunicipality *self);
 const char      *ivd_municipality_get_region (IvdMunicipality *self);
+const char      *ivd_municipality_get_authority (IvdMunicipality *self);
 
 G_END_DECLS

@@ -38,6 +38,10 @@ read_patient (IvdExportFacts       *facts,
   facts->municipality_code = ivd_plan_get_string (plan, "patient.municipality_code");
   municipality = ivd_catalog_lookup_municipality (input->catalog, facts->municipality_code);
   facts->municipality_name = municipality ? ivd_municipality_get_name (municipality) : NULL;
+  if (municipality != NULL && ivd_municipality_get_authority (municipality) != NULL)
+    facts->authority = g_strdup (ivd_municipality_get_authority (municipality));
+  else if (municipality != NULL)
+    facts->authority = g_strdup_printf (_("%s Municipality"), facts->municipality_name);
   facts->region = ivd_evaluation_get_region (input->evaluation);
   facts->entry = input->directory ? ivd_directory_lookup (input->directory, facts->municipality_code) : NULL;
 }
@@ -161,6 +165,7 @@ ivd_export_facts_free (IvdExportFacts *facts)
 
   g_free (facts->name);
   g_free (facts->cpr);
+  g_free (facts->authority);
   g_free (facts->times);
   g_free (facts->start);
   g_free (facts->stop);

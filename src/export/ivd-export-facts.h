@@ -16,6 +16,7 @@ typedef struct
   const char        *sex;               /* translated */
   const char        *municipality_code;
   const char        *municipality_name;
+  char              *authority;         /* "Københavns Kommune", "Gentofte Kommune" */
   const char        *region;
   IvdDirectoryEntry *entry;             /* the municipality's directory entry, or NULL */
 

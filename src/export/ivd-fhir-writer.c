@@ -88,11 +88,11 @@ check_complete (Message  *m,
   if (f->municipality_name == NULL)
     return missing (error, _("patient.municipality_code: the home municipality is missing"));
   if (entry == NULL || ivd_directory_entry_get_sor (entry) == NULL)
-    what = g_strdup_printf (_("the SOR code of %s Municipality (%s) is not in the municipality directory"),
-                            f->municipality_name, f->municipality_code);
+    what = g_strdup_printf (_("the SOR code of %s (%s) is not in the municipality directory"),
+                            f->authority, f->municipality_code);
   else if (ivd_directory_entry_get_ean (entry) == NULL)
-    what = g_strdup_printf (_("the EAN code of %s Municipality (%s) is not in the municipality directory"),
-                            f->municipality_name, f->municipality_code);
+    what = g_strdup_printf (_("the EAN code of %s (%s) is not in the municipality directory"),
+                            f->authority, f->municipality_code);
   else if (f->department == NULL)
     what = g_strdup (_("responsible.department: the department’s name is missing"));
   else if (f->sor == NULL)
@@ -390,7 +390,7 @@ add_communication (Message    *m,
   g_autofree char *uuid = g_uuid_string_random ();
   g_autofree char *identifier = g_strconcat ("urn:uuid:", uuid, NULL);
   g_autofree char *summary = g_strdup_printf (_("Referral for IV treatment in municipal care for %s, "
-                                                "with the referral as text and as PDF"), m->facts->name);
+                                                "as text and as PDF"), m->facts->name);
 
   begin_entry (m, "Communication", m->communication_id, PROFILE_CC "medcom-careCommunication-communication",
                summary);
@@ -554,7 +554,7 @@ ivd_fhir_writer_render (const IvdExportInput  *input,
 
   m.b = json_builder_new ();
   m.timestamp = g_date_time_format (input->now, "%Y-%m-%dT%H:%M:%S%:z");
-  m.receiver_name = g_strdup_printf (_("%s Municipality"), facts->municipality_name);
+  m.receiver_name = g_strdup (facts->authority);
   m.header_id = g_uuid_string_random ();
   m.patient_id = g_uuid_string_random ();
   m.communication_id = g_uuid_string_random ();

@@ -32,7 +32,7 @@ access_in_words (const char *access)
   if (g_strcmp0 (access, "cvk") == 0)
     return _("a thin, soft tube in a large vein near your neck or chest (a central venous catheter)");
   if (g_strcmp0 (access, "vip") == 0)
-    return _("a small port under the skin of your chest (a vascular access port)");
+    return _("a small port under the skin of your chest (a vascular injection port)");
   return _("a thin, soft tube in a vein");
 }
 
@@ -57,11 +57,10 @@ add_what_happens (IvdDocument          *doc,
   if (facts->municipality_name == NULL)
     where = g_strdup (_("Nurses from your municipality give you the treatment."));
   else if (at_clinic (facts))
-    where = g_strdup_printf (_("Nurses from %s Municipality give you the treatment at the municipality’s "
-                               "nursing clinic."), facts->municipality_name);
+    where = g_strdup_printf (_("Nurses from %s give you the treatment at the municipality’s nursing clinic."),
+                             facts->authority);
   else
-    where = g_strdup_printf (_("Nurses from %s Municipality give you the treatment in your home."),
-                             facts->municipality_name);
+    where = g_strdup_printf (_("Nurses from %s give you the treatment in your home."), facts->authority);
   ivd_document_add_paragraph (doc, where);
 
   if (facts->access != NULL)
@@ -85,8 +84,8 @@ add_visits (IvdDocument          *doc,
   if (facts->times != NULL)
     {
       g_autofree char *times = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                             "A nurse comes %d time a day, at about: %s.",
-                                                             "A nurse comes %d times a day, at about: %s.",
+                                                             "A nurse comes %d time a day, at about %s.",
+                                                             "A nurse comes %d times a day, at about %s.",
                                                              facts->visits),
                                                 facts->visits, facts->times);
       ivd_document_add_paragraph (doc, times);
@@ -140,10 +139,10 @@ add_watch_for (IvdDocument *doc)
                                    "breathing. It can be an allergic reaction to the medicine."));
   ivd_document_add_paragraph (doc, _("Call the hospital department at once, day or night, if:"));
   ivd_document_add_bullet (doc, _("you get a fever (38 °C or more) or shivering"));
-  ivd_document_add_bullet (doc, _("the skin around the tube becomes red, swollen, warm or sore"));
-  ivd_document_add_bullet (doc, _("the tube leaks, falls out or is blocked"));
+  ivd_document_add_bullet (doc, _("the skin where the medicine goes in becomes red, swollen, warm or sore"));
+  ivd_document_add_bullet (doc, _("the tube or needle leaks, comes out or is blocked"));
   ivd_document_add_bullet (doc, _("you feel more ill than before"));
-  ivd_document_add_paragraph (doc, _("Keep the tube and the dressing dry and clean. Do not pull at it."));
+  ivd_document_add_paragraph (doc, _("Keep the dressing dry and clean. Do not pull at the tube."));
 }
 
 static void

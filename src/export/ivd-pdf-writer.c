@@ -177,29 +177,31 @@ fit_lines (PangoLayout *layout,
            double       room,
            double      *used)
 {
-  int n = pango_layout_get_line_count (layout);
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
   double top = -1, bottom = 0;
-  int i;
+  int line = 0;
 
-  for (i = from_line; i < n; i++)
+  do
     {
       PangoRectangle logical;
-      PangoLayoutIter *iter = pango_layout_get_iter (layout);
 
-      for (int k = 0; k < i; k++)
-        pango_layout_iter_next_line (iter);
+      if (line++ < from_line)
+        continue;
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
-      pango_layout_iter_free (iter);
-
       if (top < 0)
         top = (double) logical.y / PANGO_SCALE;
       if ((double) (logical.y + logical.height) / PANGO_SCALE - top > room)
-        break;
+        {
+          line--;
+          break;
+        }
       bottom = (double) (logical.y + logical.height) / PANGO_SCALE;
     }
+  while (pango_layout_iter_next_line (iter));
 
+  pango_layout_iter_free (iter);
   *used = top < 0 ? 0 : bottom - top;
-  return i;
+  return line;
 }
 
 /* Draws a layout that may run over page breaks, line by line, clipped so
@@ -278,7 +280,9 @@ paint_field (Painter        *p,
 {
   double label_width = CONTENT_WIDTH * p->style->label_share;
   g_autoptr(PangoLayout) label = make_layout (p, block->label, FONT_NORMAL, label_width - 8.0);
-  g_autoptr(PangoLayout) value = make_layout (p, block->text, FONT_BOLD, CONTENT_WIDTH - label_width);
+  /* Short values in bold stand out; running text in bold would shout. */
+  Font font = g_utf8_strlen (block->text, -1) <= 80 ? FONT_BOLD : FONT_NORMAL;
+  g_autoptr(PangoLayout) value = make_layout (p, block->text, font, CONTENT_WIDTH - label_width);
   double first_line = p->style->base * 1.4;
 
   ensure_space (p, MAX (layout_height (label), MIN (layout_height (value), first_line * 3)));

@@ -93,7 +93,7 @@ add_answer (IvdDocument          *doc,
 
   answer = g_string_new (ivd_labels_answer (facts->answer));
   if (facts->answer_person != NULL)
-    g_string_append_printf (answer, _(", by %s"), facts->answer_person);
+    g_string_append_printf (answer, _(" by %s"), facts->answer_person);
   if (facts->answer_time != NULL)
     g_string_append_printf (answer, _(", %s"), facts->answer_time);
   if (facts->answer_reason != NULL)
@@ -106,13 +106,9 @@ add_municipality (IvdDocument          *doc,
                   const IvdExportFacts *facts)
 {
   IvdDirectoryEntry *entry = facts->entry;
-  g_autofree char *name = NULL;
-
-  if (facts->municipality_name != NULL)
-    name = g_strdup_printf (_("%s Municipality"), facts->municipality_name);
 
   ivd_document_add_heading (doc, _("Municipality"));
-  add_filled (doc, _("Municipality"), name);
+  add_filled (doc, _("Municipality"), facts->authority);
   add_filled (doc, _("Visitation phone"), entry ? ivd_directory_entry_get_visitation_phone (entry) : NULL);
   add_optional (doc, _("Visitation hours"), entry ? ivd_directory_entry_get_visitation_hours (entry) : NULL);
   add_filled (doc, _("Acute team phone"), entry ? ivd_directory_entry_get_acute_team_phone (entry) : NULL);
@@ -305,7 +301,7 @@ add_page_furniture (IvdDocument          *doc,
   g_autofree char *header = g_strdup_printf (_("Referral for IV treatment · %s · CPR %s"),
                                              ivd_export_facts_or_unfilled (facts->name),
                                              ivd_export_facts_or_unfilled (facts->cpr));
-  g_autofree char *footer = g_strdup_printf (_("IV Discharge · made %s"), facts->issued);
+  g_autofree char *footer = g_strdup_printf (_("IV Discharge · created %s"), facts->issued);
   g_autofree char *subtitle = g_strdup_printf (_("From hospital to municipality · %s"), facts->issued);
 
   ivd_document_set_subtitle (doc, subtitle);

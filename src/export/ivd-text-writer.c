@@ -72,7 +72,11 @@ append_block (GString        *out,
     case IVD_BLOCK_HEADING:
       {
         g_autofree char *upper = g_utf8_strup (block->label, -1);
-        g_string_append_printf (out, "\n%s\n", upper);
+
+        /* One blank line before each section, never two. */
+        if (!g_str_has_suffix (out->str, "\n\n"))
+          g_string_append_c (out, '\n');
+        g_string_append_printf (out, "%s\n", upper);
       }
       break;
     case IVD_BLOCK_FIELD:
@@ -121,6 +125,7 @@ ivd_text_writer_render (IvdDocument *document)
   g_string_append_printf (out, "%s\n", title);
   if (ivd_document_get_subtitle (document) != NULL)
     g_string_append_printf (out, "%s\n", ivd_document_get_subtitle (document));
+  g_string_append_c (out, '\n');
 
   for (guint i = 0; i < ivd_document_get_n_blocks (document); i++)
     append_block (out, ivd_document_get_block (document, i));
