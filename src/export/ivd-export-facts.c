@@ -137,7 +137,10 @@ read_answer (IvdExportFacts *facts,
       facts->answer_reason = ivd_json_get_string (call, "reason");
       if (ivd_json_get_string (call, "time") != NULL &&
           (time = g_date_time_new_from_iso8601 (ivd_json_get_string (call, "time"), NULL)) != NULL)
-        facts->answer_time = ivd_export_facts_format_time (time);
+        {
+          g_autoptr(GDateTime) local = g_date_time_to_local (time);
+          facts->answer_time = ivd_export_facts_format_time (local);
+        }
       return;
     }
 }

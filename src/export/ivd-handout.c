@@ -103,32 +103,22 @@ add_visits (IvdDocument          *doc,
     ivd_document_add_paragraph (doc, _("The nurse stays with you while the medicine runs in."));
 }
 
-static void
-add_phone_line (IvdDocument *doc,
-                const char  *who,
-                const char  *phone)
-{
-  g_autofree char *line = g_strdup_printf (_("%s: %s"), who, ivd_export_facts_or_unfilled (phone));
-
-  ivd_document_add_bullet (doc, line);
-}
-
+/* Fields, not sentences: a phone number is found at a glance. */
 static void
 add_whom_to_call (IvdDocument          *doc,
                   const IvdExportFacts *facts)
 {
-  g_autofree char *department = NULL;
+  IvdDirectoryEntry *entry = facts->entry;
 
   ivd_document_add_heading (doc, _("Whom to call"));
   ivd_document_add_paragraph (doc, _("The hospital is still responsible for your treatment. You can call the "
                                      "hospital department at any time, day and night."));
 
-  department = g_strdup_printf (_("The hospital department (%s), day and night"),
-                                ivd_export_facts_or_unfilled (facts->department));
-  add_phone_line (doc, department, facts->phone);
-  if (facts->entry != NULL && ivd_directory_entry_get_acute_team_phone (facts->entry) != NULL)
-    add_phone_line (doc, _("The municipality’s nurses"), ivd_directory_entry_get_acute_team_phone (facts->entry));
-  ivd_document_add_bullet (doc, _("If it is an emergency: call 112."));
+  ivd_document_add_field (doc, _("Hospital department"), ivd_export_facts_or_unfilled (facts->department));
+  ivd_document_add_field (doc, _("Phone, day and night"), ivd_export_facts_or_unfilled (facts->phone));
+  if (entry != NULL && ivd_directory_entry_get_acute_team_phone (entry) != NULL)
+    ivd_document_add_field (doc, _("The municipality’s nurses"), ivd_directory_entry_get_acute_team_phone (entry));
+  ivd_document_add_field (doc, _("Emergency"), "112");
 }
 
 static void
