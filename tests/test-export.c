@@ -142,21 +142,34 @@ assert_pdf_shape (const char *path,
   g_assert_cmpuint (n_fonts, >, 0);
 }
 
+/* Exports @plan as @format into @name, checks it was written privately as
+ * an A4 PDF of @min_pages to @max_pages, and returns its text. */
+static char *
+export_pdf_text (Fixture            *fixture,
+                 const char         *plan,
+                 const char         *format,
+                 const char         *name,
+                 const char * const *env,
+                 int                 min_pages,
+                 int                 max_pages)
+{
+  g_autofree char *pdf = out_path (fixture, name);
+  g_auto(IvdTestRun) run = { 0, };
+
+  export (fixture, plan, format, pdf, env, &run);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  assert_private (pdf);
+  assert_pdf_shape (pdf, min_pages, max_pages);
+  return pdf_text (pdf);
+}
+
 static void
 test_referral_danish (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_autofree char *pdf = out_path (fixture, "henvisning.pdf");
-  g_autofree char *text = NULL;
-  g_auto(IvdTestRun) run = { 0, };
+  g_autofree char *text = export_pdf_text (fixture, fixture->plan, "pdf", "henvisning.pdf", danish, 2, 4);
 
-  export (fixture, fixture->plan, "pdf", pdf, danish, &run);
-  g_assert_cmpint (run.status, ==, 0);
-  g_assert_cmpstr (run.err, ==, "");
-  assert_private (pdf);
-  assert_pdf_shape (pdf, 2, 4);
-
-  text = pdf_text (pdf);
   assert_contains_all (text, (const char * const[]) {
     "Henvisning til IV-behandling i kommunalt regi",
     /* Patient */
@@ -188,15 +201,8 @@ static void
 test_referral_english (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_autofree char *pdf = out_path (fixture, "referral.pdf");
-  g_autofree char *text = NULL;
-  g_auto(IvdTestRun) run = { 0, };
+  g_autofree char *text = export_pdf_text (fixture, fixture->plan, "pdf", "referral.pdf", english, 2, 4);
 
-  export (fixture, fixture->plan, "pdf", pdf, english, &run);
-  g_assert_cmpint (run.status, ==, 0);
-  assert_pdf_shape (pdf, 2, 4);
-
-  text = pdf_text (pdf);
   assert_contains_all (text, (const char * const[]) {
     "Referral for IV treatment in municipal care", "Phone, day and night", "+45 00 00 00 00",
     "Home municipality", "Treatment plan", "Administration times", "08:00, 14:00, 20:00",
@@ -210,14 +216,9 @@ static void
 test_referral_danish_by_default (Fixture       *fixture,
                                  gconstpointer  data)
 {
-  g_autofree char *pdf = out_path (fixture, "default.pdf");
-  g_autofree char *text = NULL;
-  g_auto(IvdTestRun) run = { 0, };
+  const char * const c_locale[] = { "LANGUAGE=", "LC_ALL=C", "LANG=C", "TZ=UTC", FIXED_EPOCH, NULL };
+  g_autofree char *text = export_pdf_text (fixture, fixture->plan, "pdf", "default.pdf", c_locale, 2, 4);
 
-  export (fixture, fixture->plan, "pdf", pdf,
-          (const char * const[]) { "LANGUAGE=", "LC_ALL=C", "LANG=C", "TZ=UTC", FIXED_EPOCH, NULL }, &run);
-  g_assert_cmpint (run.status, ==, 0);
-  text = pdf_text (pdf);
   assert_contains_all (text, (const char * const[]) { "Henvisning til IV-behandling", "Side 1 af", NULL });
 }
 
@@ -227,11 +228,9 @@ test_referral_without_warning (Fixture       *fixture,
                                gconstpointer  data)
 {
   g_autofree char *plan = out_path (fixture, "plan.json");
-  g_autofree char *pdf = out_path (fixture, "referral.pdf");
   g_autofree char *contents = NULL;
   g_autofree char *text = NULL;
   g_autoptr(GString) changed = NULL;
-  g_auto(IvdTestRun) run = { 0, };
 
   g_assert_true (g_file_get_contents (fixture->plan, &contents, NULL, NULL));
   changed = g_string_new (contents);
@@ -239,9 +238,7 @@ test_referral_without_warning (Fixture       *fixture,
                                       "\"must_not_be_left_alone\": false", 1), ==, 1);
   g_assert_true (g_file_set_contents (plan, changed->str, -1, NULL));
 
-  export (fixture, plan, "pdf", pdf, english, &run);
-  g_assert_cmpint (run.status, ==, 0);
-  text = pdf_text (pdf);
+  text = export_pdf_text (fixture, plan, "pdf", "referral.pdf", english, 2, 4);
   g_assert_null (strstr (text, "Important:"));
   g_assert_null (strstr (text, "must not be left alone"));
 }
@@ -337,16 +334,9 @@ static void
 test_handout (Fixture       *fixture,
               gconstpointer  data)
 {
+  g_autofree char *text = export_pdf_text (fixture, fixture->plan, "handout", "handout.pdf", danish, 1, 3);
   g_autofree char *pdf = out_path (fixture, "handout.pdf");
-  g_autofree char *text = NULL;
-  g_auto(IvdTestRun) run = { 0, };
 
-  export (fixture, fixture->plan, "handout", pdf, danish, &run);
-  g_assert_cmpint (run.status, ==, 0);
-  assert_private (pdf);
-  assert_pdf_shape (pdf, 1, 3);
-
-  text = pdf_text (pdf);
   assert_contains_all (text, (const char * const[]) {
     "Din IV-behandling",
     /* what happens and where */

@@ -117,7 +117,7 @@ check_combination (IvdCommandLine  *self,
   if ((self->export_plan_id != NULL) != (self->output != NULL))
     {
       g_set_error (error, IVD_ERROR, IVD_ERROR_INVALID,
-                   self->output != NULL ? _("--output goes with --export-plan ID")
+                   self->output != NULL ? _("--output goes with --export FILE or --export-plan ID")
                                         : _("--export-plan needs --output FILE"));
       return FALSE;
     }

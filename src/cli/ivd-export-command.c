@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "ivd-catalog.h"
+#include "ivd-command-error.h"
 #include "ivd-directory.h"
 #include "ivd-evaluation.h"
 #include "ivd-export.h"
@@ -16,17 +17,6 @@
  * written, 2 for bad input (the plan, the directory, or a code the FHIR
  * message needs), 3 when the file cannot be written. This runs inside the
  * export module, which the executable opens for --export only. */
-
-static int
-fail (FILE       *err,
-      int         status,
-      const char *message)
-{
-  g_autofree char *line = g_strdelimit (g_strdup (message), "\n\r", ' ');
-
-  fprintf (err, "iv-discharge: %s\n", line);
-  return status;
-}
 
 static IvdDirectory *
 open_directory (IvdCatalog  *catalog,
@@ -60,18 +50,18 @@ ivd_export_command_run (const char *plan_path,
     {
       g_autofree char *message = g_strdup_printf (_("--format: unknown format “%s”; expected one of: "
                                                     "pdf, fhir, text, handout"), format_name);
-      return fail (err, IVD_EXPORT_COMMAND_EXIT_BAD_INPUT, message);
+      return ivd_command_fail (err, IVD_EXPORT_COMMAND_EXIT_BAD_INPUT, message);
     }
 
   if ((plan = ivd_plan_new_from_file (plan_path, &error)) == NULL ||
       (catalog = ivd_catalog_new_default (&error)) == NULL ||
       (evaluation = ivd_evaluation_new (catalog, plan, today, &error)) == NULL ||
       (directory = open_directory (catalog, directory_path, &error)) == NULL)
-    return fail (err, IVD_EXPORT_COMMAND_EXIT_BAD_INPUT, error->message);
+    return ivd_command_fail (err, IVD_EXPORT_COMMAND_EXIT_BAD_INPUT, error->message);
 
   input = (IvdExportInput) { catalog, directory, plan, evaluation, now };
   if (!ivd_export_render_to_file (&input, format, output, &error))
-    return fail (err, g_error_matches (error, IVD_EXPORT_ERROR, IVD_EXPORT_ERROR_WRITE)
+    return ivd_command_fail (err, g_error_matches (error, IVD_EXPORT_ERROR, IVD_EXPORT_ERROR_WRITE)
                       ? IVD_EXPORT_COMMAND_EXIT_CANNOT_WRITE : IVD_EXPORT_COMMAND_EXIT_BAD_INPUT,
                  error->message);
 

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ivd-command-error.h"
 #include "ivd-evaluation.h"
 #include "ivd-json.h"
 #include "ivd-store.h"
@@ -16,17 +17,6 @@
  * on stderr; ids and JSON on stdout. */
 
 #define LIST_PAGE 1000
-
-static int
-fail (FILE       *err,
-      int         status,
-      const char *message)
-{
-  g_autofree char *line = g_strdelimit (g_strdup (message), "\n\r", ' ');
-
-  fprintf (err, "iv-discharge: %s\n", line);
-  return status;
-}
 
 static IvdStore *
 open_store (const char  *database,
@@ -76,11 +66,11 @@ ivd_store_command_import (const char         *database,
   int status = IVD_STORE_COMMAND_EXIT_OK;
 
   if (store == NULL)
-    return fail (err, IVD_STORE_COMMAND_EXIT_CANNOT_WRITE, error->message);
+    return ivd_command_fail (err, IVD_STORE_COMMAND_EXIT_CANNOT_WRITE, error->message);
 
   /* A copy from before the import, at most one a day. */
   if (!ivd_store_backup_if_due (store, now, NULL, &error))
-    return fail (err, IVD_STORE_COMMAND_EXIT_CANNOT_WRITE, error->message);
+    return ivd_command_fail (err, IVD_STORE_COMMAND_EXIT_CANNOT_WRITE, error->message);
 
   for (guint i = 0; files[i] != NULL; i++)
     {
@@ -90,7 +80,7 @@ ivd_store_command_import (const char         *database,
       if (plan == NULL)
         {
           g_autofree char *message = g_strdup_printf ("%s: %s", files[i], error->message);
-          fail (err, 0, message);
+          ivd_command_fail (err, 0, message);
           g_clear_error (&error);
           status = IVD_STORE_COMMAND_EXIT_BAD_INPUT;
           continue;
@@ -98,7 +88,7 @@ ivd_store_command_import (const char         *database,
 
       record = ivd_store_import_plan (store, plan, &error);
       if (record == NULL)
-        return fail (err, IVD_STORE_COMMAND_EXIT_CANNOT_WRITE, error->message);
+        return ivd_command_fail (err, IVD_STORE_COMMAND_EXIT_CANNOT_WRITE, error->message);
 
       fprintf (out, "%s\n", ivd_plan_record_get_id (record));
       fflush (out);
@@ -144,14 +134,14 @@ ivd_store_command_list (const char *database,
   guint offset = 0;
 
   if (store == NULL)
-    return fail (err, IVD_STORE_COMMAND_EXIT_CANNOT_WRITE, error->message);
+    return ivd_command_fail (err, IVD_STORE_COMMAND_EXIT_CANNOT_WRITE, error->message);
 
   for (;;)
     {
       g_autoptr(GPtrArray) page = ivd_store_list_plans (store, query, offset, LIST_PAGE, &error);
 
       if (page == NULL)
-        return fail (err, IVD_STORE_COMMAND_EXIT_CANNOT_WRITE, error->message);
+        return ivd_command_fail (err, IVD_STORE_COMMAND_EXIT_CANNOT_WRITE, error->message);
 
       /* One object per line, so a script can read it line by line. */
       for (guint i = 0; i < page->len; i++)
@@ -182,11 +172,11 @@ ivd_store_command_export_plan (const char *database,
   g_autofree char *data = NULL;
 
   if (store == NULL)
-    return fail (err, IVD_STORE_COMMAND_EXIT_CANNOT_WRITE, error->message);
+    return ivd_command_fail (err, IVD_STORE_COMMAND_EXIT_CANNOT_WRITE, error->message);
 
   record = ivd_store_load_plan (store, id, &error);
   if (record == NULL)
-    return fail (err, g_error_matches (error, IVD_STORE_ERROR, IVD_STORE_ERROR_NOT_FOUND)
+    return ivd_command_fail (err, g_error_matches (error, IVD_STORE_ERROR, IVD_STORE_ERROR_NOT_FOUND)
                       ? IVD_STORE_COMMAND_EXIT_BAD_INPUT : IVD_STORE_COMMAND_EXIT_CANNOT_WRITE,
                  error->message);
 
@@ -195,7 +185,7 @@ ivd_store_command_export_plan (const char *database,
   if (!g_file_set_contents_full (output, data, -1,
                                  G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
                                  0600, &error))
-    return fail (err, IVD_STORE_COMMAND_EXIT_CANNOT_WRITE, error->message);
+    return ivd_command_fail (err, IVD_STORE_COMMAND_EXIT_CANNOT_WRITE, error->message);
 
   return IVD_STORE_COMMAND_EXIT_OK;
 }
@@ -211,15 +201,15 @@ ivd_store_command_verify_audit (const char *database,
   guint64 n_rows = 0;
 
   if (store == NULL)
-    return fail (err, IVD_STORE_COMMAND_EXIT_CANNOT_WRITE, error->message);
+    return ivd_command_fail (err, IVD_STORE_COMMAND_EXIT_CANNOT_WRITE, error->message);
 
   if (!ivd_store_verify_audit (store, &n_rows, &problem, &error))
-    return fail (err, IVD_STORE_COMMAND_EXIT_CANNOT_WRITE, error->message);
+    return ivd_command_fail (err, IVD_STORE_COMMAND_EXIT_CANNOT_WRITE, error->message);
 
   if (problem != NULL)
     {
       g_autofree char *message = g_strdup_printf (_("The audit trail is broken at %s"), problem);
-      return fail (err, IVD_STORE_COMMAND_EXIT_BROKEN, message);
+      return ivd_command_fail (err, IVD_STORE_COMMAND_EXIT_BROKEN, message);
     }
 
   fprintf (out, _("The audit trail is intact: %" PRIu64 " rows checked\n"), (uint64_t) n_rows);
@@ -236,7 +226,7 @@ ivd_store_command_restore_backup (const char *database,
   g_autofree char *path = ivd_store_dup_configured_path (database);
 
   if (!ivd_store_restore_backup (path, &from, &error))
-    return fail (err, IVD_STORE_COMMAND_EXIT_CANNOT_WRITE, error->message);
+    return ivd_command_fail (err, IVD_STORE_COMMAND_EXIT_CANNOT_WRITE, error->message);
 
   fprintf (out, _("Restored the backup %s\n"), from);
   return IVD_STORE_COMMAND_EXIT_OK;

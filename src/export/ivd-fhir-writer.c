@@ -44,6 +44,7 @@ typedef struct
   char                 *sender_id;
   char                 *receiver_id;
   char                 *provenance_id;
+  GPtrArray            *payload_ids;     /* "urn:uuid:...", one per payload */
 } Message;
 
 static void
@@ -60,6 +61,7 @@ message_clear (Message *m)
   g_free (m->sender_id);
   g_free (m->receiver_id);
   g_free (m->provenance_id);
+  g_clear_pointer (&m->payload_ids, g_ptr_array_unref);
 }
 
 static gboolean
@@ -101,6 +103,9 @@ check_complete (Message  *m,
     what = g_strdup (_("responsible.ean: the department’s EAN code is missing"));
   else if (f->doctor == NULL)
     what = g_strdup (_("responsible.doctor: the responsible doctor’s name is missing"));
+  /* The text segment must carry its author's contact (authorContact). */
+  else if (f->phone == NULL)
+    what = g_strdup (_("responsible.phone: the department’s phone number is missing"));
 
   return what == NULL || missing (error, what);
 }
@@ -137,15 +142,25 @@ add_string (JsonBuilder *b,
   json_builder_add_string_value (b, value);
 }
 
+/* { "system": ..., "<member>": ... }: a coding or an identifier. */
+static void
+add_system_value (JsonBuilder *b,
+                  const char  *system,
+                  const char  *member,
+                  const char  *value)
+{
+  json_builder_begin_object (b);
+  add_string (b, "system", system);
+  add_string (b, member, value);
+  json_builder_end_object (b);
+}
+
 static void
 add_coding (JsonBuilder *b,
             const char  *system,
             const char  *code)
 {
-  json_builder_begin_object (b);
-  add_string (b, "system", system);
-  add_string (b, "code", code);
-  json_builder_end_object (b);
+  add_system_value (b, system, "code", code);
 }
 
 /* Opens entry.resource with its id, profile and narrative; close with
@@ -273,10 +288,7 @@ add_identifier (JsonBuilder *b,
                 const char  *system,
                 const char  *value)
 {
-  json_builder_begin_object (b);
-  add_string (b, "system", system);
-  add_string (b, "value", value);
-  json_builder_end_object (b);
+  add_system_value (b, system, "value", value);
 }
 
 static void
@@ -317,6 +329,7 @@ add_payload_extensions (Message *m)
   g_autofree char *uuid = g_uuid_string_random ();
   g_autofree char *identifier = g_strconcat ("urn:uuid:", uuid, NULL);
 
+  g_ptr_array_add (m->payload_ids, g_strdup (identifier));
   json_builder_set_member_name (b, "extension");
   json_builder_begin_array (b);
 
@@ -496,6 +509,24 @@ add_provenance (Message *m)
   add_reference (b, "who", "Organization", m->sender_id);
   json_builder_end_object (b);
   json_builder_end_array (b);
+  /* The profile's payload entity: one for each payload this message adds,
+   * by the payload's identifier. */
+  json_builder_set_member_name (b, "entity");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < m->payload_ids->len; i++)
+    {
+      json_builder_begin_object (b);
+      add_string (b, "role", "source");
+      json_builder_set_member_name (b, "what");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "identifier");
+      json_builder_begin_object (b);
+      add_string (b, "value", g_ptr_array_index (m->payload_ids, i));
+      json_builder_end_object (b);
+      json_builder_end_object (b);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
   end_entry (m);
 }
 
@@ -563,6 +594,7 @@ ivd_fhir_writer_render (const IvdExportInput  *input,
   m.sender_id = g_uuid_string_random ();
   m.receiver_id = g_uuid_string_random ();
   m.provenance_id = g_uuid_string_random ();
+  m.payload_ids = g_ptr_array_new_with_free_func (g_free);
 
   build_bundle (&m, referral_text, referral_pdf);
   root = json_builder_get_root (m.b);

@@ -12,7 +12,8 @@
 /* Draws an IvdDocument on A4 pages with cairo and pango: fonts embedded
  * (cairo subsets them), text selectable, the patient's name and CPR number
  * at the top of every page and "page X of N" at the foot. The document is
- * laid out twice: once to count the pages, once to draw them. */
+ * laid out once, each page into a recording surface; the pages are then
+ * replayed into the PDF with their header and footer, when N is known. */
 
 #define MARGIN_X      56.7  /* 2 cm */
 #define CONTENT_TOP   70.0
@@ -35,13 +36,12 @@ static const Style handout_style = { 14.0, 10.0, 18.0, 24.0, 0.36, 7.0 };
 
 typedef struct
 {
-  cairo_t        *cr;
+  cairo_t        *cr;       /* the current page's recording */
   PangoContext   *context;
   IvdDocument    *doc;
   const Style    *style;
-  gboolean        draw;
-  int             page;
-  int             n_pages;
+  GPtrArray      *pages;    /* cairo_surface_t recordings */
+  int             page;     /* while replaying: the page, from 1 */
   double          y;
 } Painter;
 
@@ -97,8 +97,6 @@ show_layout (Painter     *p,
              double       y,
              guint32      rgb)
 {
-  if (!p->draw)
-    return;
   set_rgb (p, rgb);
   cairo_move_to (p->cr, x, y);
   pango_cairo_show_layout (p->cr, layout);
@@ -112,8 +110,6 @@ hline (Painter *p,
        double   thickness,
        guint32  rgb)
 {
-  if (!p->draw)
-    return;
   set_rgb (p, rgb);
   cairo_set_line_width (p->cr, thickness);
   cairo_move_to (p->cr, x, y);
@@ -126,7 +122,7 @@ draw_page_furniture (Painter *p)
 {
   const char *header = ivd_document_get_running_header (p->doc);
   const char *footer = ivd_document_get_footer (p->doc);
-  g_autofree char *page_text = g_strdup_printf (_("Page %d of %d"), p->page, MAX (p->n_pages, p->page));
+  g_autofree char *page_text = g_strdup_printf (_("Page %d of %d"), p->page, (int) p->pages->len);
   g_autoptr(PangoLayout) head = make_layout (p, header, FONT_SMALL, CONTENT_WIDTH);
   g_autoptr(PangoLayout) foot = make_layout (p, footer, FONT_SMALL, CONTENT_WIDTH * 0.7);
   g_autoptr(PangoLayout) number = make_layout (p, page_text, FONT_SMALL, CONTENT_WIDTH * 0.3);
@@ -145,19 +141,15 @@ draw_page_furniture (Painter *p)
 }
 
 static void
-start_page (Painter *p)
-{
-  p->page++;
-  p->y = CONTENT_TOP;
-  draw_page_furniture (p);
-}
-
-static void
 next_page (Painter *p)
 {
-  if (p->draw)
-    cairo_show_page (p->cr);
-  start_page (p);
+  cairo_rectangle_t a4 = { 0, 0, IVD_PDF_A4_WIDTH, IVD_PDF_A4_HEIGHT };
+  cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &a4);
+
+  g_ptr_array_add (p->pages, recording);
+  g_clear_pointer (&p->cr, cairo_destroy);
+  p->cr = cairo_create (recording);
+  p->y = CONTENT_TOP;
 }
 
 static void
@@ -226,14 +218,11 @@ flow_layout (Painter     *p,
           next_page (p);
           continue;
         }
-      if (p->draw)
-        {
-          cairo_save (p->cr);
-          cairo_rectangle (p->cr, x - 2, p->y, CONTENT_WIDTH + 4, used);
-          cairo_clip (p->cr);
-          show_layout (p, layout, x, p->y - offset, rgb);
-          cairo_restore (p->cr);
-        }
+      cairo_save (p->cr);
+      cairo_rectangle (p->cr, x - 2, p->y, CONTENT_WIDTH + 4, used);
+      cairo_clip (p->cr);
+      show_layout (p, layout, x, p->y - offset, rgb);
+      cairo_restore (p->cr);
       p->y += used;
       offset += used;
       line = next;
@@ -343,81 +332,87 @@ paint_warning (Painter        *p,
   double height = layout_height (layout) + 2 * pad;
 
   ensure_space (p, height);
-  if (p->draw)
-    {
-      cairo_rectangle (p->cr, MARGIN_X, p->y, CONTENT_WIDTH, height);
-      set_rgb (p, 0xfdecea);
-      cairo_fill_preserve (p->cr);
-      set_rgb (p, 0xb71c1c);
-      cairo_set_line_width (p->cr, 2.0);
-      cairo_stroke (p->cr);
-      cairo_rectangle (p->cr, MARGIN_X, p->y, 6.0, height);
-      cairo_fill (p->cr);
-    }
+  cairo_rectangle (p->cr, MARGIN_X, p->y, CONTENT_WIDTH, height);
+  set_rgb (p, 0xfdecea);
+  cairo_fill_preserve (p->cr);
+  set_rgb (p, 0xb71c1c);
+  cairo_set_line_width (p->cr, 2.0);
+  cairo_stroke (p->cr);
+  cairo_rectangle (p->cr, MARGIN_X, p->y, 6.0, height);
+  cairo_fill (p->cr);
   show_layout (p, layout, MARGIN_X + 6.0 + pad, p->y + pad, 0x7f0000);
   p->y += height + p->style->gap * 3;
 }
 
-static double
-paint_row (Painter            *p,
-           const IvdBlock     *block,
-           const char * const *cells,
-           Font                font,
-           gboolean            measure_only)
+static GPtrArray *
+row_layouts (Painter            *p,
+             const IvdBlock     *block,
+             const char * const *cells,
+             Font                font,
+             double             *height)
 {
-  g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
-  double height = 0, x = MARGIN_X;
+  GPtrArray *layouts = g_ptr_array_new_with_free_func (g_object_unref);
 
+  *height = 0;
   for (guint c = 0; c < block->n_columns; c++)
     {
       PangoLayout *layout = make_layout (p, cells[c], font, CONTENT_WIDTH * block->widths[c] - 6.0);
 
       g_ptr_array_add (layouts, layout);
-      height = MAX (height, layout_height (layout));
+      *height = MAX (*height, layout_height (layout) + 4.0);
     }
+  return layouts;
+}
 
-  if (measure_only)
-    return height + 4.0;
+static void
+show_row (Painter        *p,
+          const IvdBlock *block,
+          GPtrArray      *layouts,
+          double          height)
+{
+  double x = MARGIN_X;
 
   for (guint c = 0; c < block->n_columns; c++)
     {
       show_layout (p, g_ptr_array_index (layouts, c), x, p->y + 2.0, 0x111111);
       x += CONTENT_WIDTH * block->widths[c];
     }
-  return height + 4.0;
-}
-
-static void
-paint_table_header (Painter        *p,
-                    const IvdBlock *block)
-{
-  double height = paint_row (p, block, (const char * const *) block->header, FONT_BOLD, FALSE);
-
   p->y += height;
-  hline (p, MARGIN_X, p->y, CONTENT_WIDTH, 0.8, 0x4a4a4a);
 }
 
 static void
 paint_table (Painter        *p,
              const IvdBlock *block)
 {
-  double header = paint_row (p, block, (const char * const *) block->header, FONT_BOLD, TRUE);
-  double first = block->rows->len ? paint_row (p, block, g_ptr_array_index (block->rows, 0), FONT_NORMAL, TRUE) : 0;
+  double header_height, first_height = 0;
+  g_autoptr(GPtrArray) header = row_layouts (p, block, (const char * const *) block->header, FONT_BOLD,
+                                             &header_height);
+  g_autoptr(GPtrArray) first = NULL;
 
-  ensure_space (p, header + first);
-  paint_table_header (p, block);
+  if (block->rows->len > 0)
+    first = row_layouts (p, block, g_ptr_array_index (block->rows, 0), FONT_NORMAL, &first_height);
+
+  ensure_space (p, header_height + first_height);
+  show_row (p, block, header, header_height);
+  hline (p, MARGIN_X, p->y, CONTENT_WIDTH, 0.8, 0x4a4a4a);
+
   for (guint r = 0; r < block->rows->len; r++)
     {
-      const char * const *cells = g_ptr_array_index (block->rows, r);
-      double height = paint_row (p, block, cells, FONT_NORMAL, TRUE);
+      double height;
+      g_autoptr(GPtrArray) row = r == 0 ? g_steal_pointer (&first)
+                                        : row_layouts (p, block, g_ptr_array_index (block->rows, r),
+                                                       FONT_NORMAL, &height);
 
+      if (r == 0)
+        height = first_height;
+      /* A row does not break: the header repeats on the next page. */
       if (p->y + height > CONTENT_BOTTOM)
         {
           next_page (p);
-          paint_table_header (p, block);
+          show_row (p, block, header, header_height);
+          hline (p, MARGIN_X, p->y, CONTENT_WIDTH, 0.8, 0x4a4a4a);
         }
-      paint_row (p, block, cells, FONT_NORMAL, FALSE);
-      p->y += height;
+      show_row (p, block, row, height);
       hline (p, MARGIN_X, p->y, CONTENT_WIDTH, 0.3, 0xc5ccd3);
     }
   p->y += p->style->gap * 2;
@@ -455,18 +450,32 @@ paint_block (Painter        *p,
     }
 }
 
-/* Lays the whole document out; returns the number of pages. */
-static int
+/* Lays the whole document out into recorded pages. */
+static void
 paint_document (Painter *p)
 {
-  p->page = 0;
-  start_page (p);
+  next_page (p);
   paint_title (p);
   for (guint i = 0; i < ivd_document_get_n_blocks (p->doc); i++)
     paint_block (p, ivd_document_get_block (p->doc, i));
-  if (p->draw)
-    cairo_show_page (p->cr);
-  return p->page;
+  g_clear_pointer (&p->cr, cairo_destroy);
+}
+
+/* Replays the recorded pages into the PDF with "page X of N". */
+static void
+emit_pages (Painter *p,
+            cairo_t *pdf)
+{
+  p->cr = pdf;
+  for (guint i = 0; i < p->pages->len; i++)
+    {
+      p->page = i + 1;
+      cairo_set_source_surface (pdf, g_ptr_array_index (p->pages, i), 0, 0);
+      cairo_paint (pdf);
+      draw_page_furniture (p);
+      cairo_show_page (pdf);
+    }
+  p->cr = NULL;
 }
 
 static cairo_status_t
@@ -512,8 +521,10 @@ ivd_pdf_writer_render (IvdDocument  *document,
                        GError      **error)
 {
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
   cairo_surface_t *surface;
   cairo_status_t status;
+  cairo_t *pdf;
   Painter p = { 0 };
 
   g_return_val_if_fail (IVD_IS_DOCUMENT (document), NULL);
@@ -521,18 +532,17 @@ ivd_pdf_writer_render (IvdDocument  *document,
 
   surface = cairo_pdf_surface_create_for_stream (on_surface_write_cb, bytes, IVD_PDF_A4_WIDTH, IVD_PDF_A4_HEIGHT);
   set_metadata (surface, document, now);
-  p.cr = cairo_create (surface);
-  p.context = create_context (p.cr);
+  pdf = cairo_create (surface);
+  p.context = create_context (pdf);
   p.doc = document;
   p.style = ivd_document_get_style (document) == IVD_DOCUMENT_HANDOUT ? &handout_style : &referral_style;
+  p.pages = pages;
 
-  p.draw = FALSE;
-  p.n_pages = paint_document (&p);
-  p.draw = TRUE;
   paint_document (&p);
+  emit_pages (&p, pdf);
 
   g_object_unref (p.context);
-  cairo_destroy (p.cr);
+  cairo_destroy (pdf);
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
