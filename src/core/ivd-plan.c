@@ -800,3 +800,34 @@ ivd_plan_matches (IvdPlan    *self,
 
   return TRUE;
 }
+
+/**
+ * ivd_plan_assign:
+ * @source: the plan whose document @self takes
+ *
+ * Makes @self hold a copy of @source's document (a conflict resolved by
+ * keeping one's own edits on top of the newest stored record). Emits
+ * "changed" once, with the path "".
+ */
+void
+ivd_plan_assign (IvdPlan *self,
+                 IvdPlan *source)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(JsonNode) copy = NULL;
+
+  g_return_if_fail (IVD_IS_PLAN (self));
+  g_return_if_fail (IVD_IS_PLAN (source));
+
+  if (self == source)
+    return;
+
+  /* A deep copy: json_node_copy() would share the members. */
+  data = ivd_plan_to_data (source);
+  copy = json_from_string (data, NULL);
+  g_return_if_fail (copy != NULL && JSON_NODE_HOLDS_OBJECT (copy));
+
+  json_object_unref (self->root);
+  self->root = json_object_ref (json_node_get_object (copy));
+  g_signal_emit (self, signals[CHANGED], 0, "");
+}

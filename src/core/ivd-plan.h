@@ -54,6 +54,8 @@ void        ivd_plan_set_strv           (IvdPlan     *self,
 void        ivd_plan_unset              (IvdPlan     *self,
                                          const char  *path);
 
+void        ivd_plan_assign             (IvdPlan     *self,
+                                         IvdPlan     *source);
 gboolean    ivd_plan_matches            (IvdPlan     *self,
                                          JsonObject  *when);
 
