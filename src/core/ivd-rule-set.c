@@ -255,3 +255,26 @@ ivd_rule_set_get_tariff (IvdRuleSet *self)
   node = json_object_get_member (self->object, "tariff");
   return (node != NULL && JSON_NODE_HOLDS_OBJECT (node)) ? json_node_get_object (node) : NULL;
 }
+
+/* Returns: (transfer none) (nullable): the rule (or checklist item) with
+ * @id, for showing its source text beside a finding. */
+IvdRule *
+ivd_rule_set_lookup_rule (IvdRuleSet *self,
+                          const char *id)
+{
+  GListModel *lists[] = { ivd_rule_set_get_rules (self), ivd_rule_set_get_checklist (self) };
+
+  g_return_val_if_fail (IVD_IS_RULE_SET (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; i < g_list_model_get_n_items (lists[l]); i++)
+      {
+        g_autoptr(IvdRule) rule = g_list_model_get_item (lists[l], i);
+
+        if (g_str_equal (ivd_rule_get_id (rule), id))
+          return rule;  /* the list holds it */
+      }
+
+  return NULL;
+}

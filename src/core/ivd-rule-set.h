@@ -26,5 +26,7 @@ gboolean     ivd_rule_set_get_has_agreement (IvdRuleSet  *self);
 GListModel  *ivd_rule_set_get_rules         (IvdRuleSet  *self);
 GListModel  *ivd_rule_set_get_checklist     (IvdRuleSet  *self);
 JsonObject  *ivd_rule_set_get_tariff        (IvdRuleSet  *self);
+IvdRule     *ivd_rule_set_lookup_rule       (IvdRuleSet  *self,
+                                             const char  *id);
 
 G_END_DECLS

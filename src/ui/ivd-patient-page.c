@@ -1,0 +1,252 @@
+#define G_LOG_DOMAIN "ivd-patient-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ivd-cpr.h"
+#include "ivd-findings-group.h"
+#include "ivd-labels.h"
+#include "ivd-patient-page.h"
+#include "ivd-plan-binding.h"
+#include "ivd-plan-session.h"
+
+/* Step 1: who the patient is and where they live. The CPR number is
+ * checked as it is typed (age and sex shown beside it); the municipality
+ * is searchable and the region, and with it the agreement, follows. */
+struct _IvdPatientPage
+{
+  AdwBin            parent_instance;
+
+  IvdPlanSession   *session;
+  GtkSortListModel *municipalities;
+
+  AdwEntryRow      *cpr_row;
+  GtkLabel         *cpr_info;
+  AdwEntryRow      *name_row;
+  GtkDropDown      *municipality_dropdown;
+  AdwActionRow     *region_row;
+  IvdFindingsGroup *findings;
+};
+
+G_DEFINE_FINAL_TYPE (IvdPatientPage, ivd_patient_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static IvdPlan *
+plan (IvdPatientPage *self)
+{
+  return ivd_plan_session_get_plan (self->session);
+}
+
+/* Age and sex from a valid number; the reason from a complete invalid
+ * one; nothing while it is still being typed. */
+static void
+show_cpr (IvdPatientPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->cpr_row));
+  g_autofree char *digits = ivd_cpr_normalize (text);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *info = NULL;
+  IvdEvaluation *evaluation = ivd_plan_session_get_evaluation (self->session);
+  gboolean complete = digits != NULL || strlen (text) > 11;
+  GDate birth;
+  IvdSex sex;
+
+  if (complete && ivd_cpr_parse (text, &birth, &sex, &error))
+    {
+      int age = evaluation ? ivd_evaluation_get_age (evaluation) : -1;
+      const char *sex_text = sex == IVD_SEX_MALE ? _("male") : _("female");
+
+      info = age >= 0 ? g_strdup_printf (_("%d years, %s"), age, sex_text) : g_strdup (sex_text);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->cpr_row), "error");
+    }
+  else if (complete)
+    {
+      info = g_strdup (error != NULL ? error->message : _("Not a CPR number"));
+      gtk_widget_add_css_class (GTK_WIDGET (self->cpr_row), "error");
+    }
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->cpr_row), "error");
+
+  gtk_label_set_label (self->cpr_info, info != NULL ? info : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->cpr_row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  info != NULL ? info : "", -1);
+}
+
+static guint
+position_of (IvdPatientPage *self,
+             const char     *code)
+{
+  GListModel *model = G_LIST_MODEL (self->municipalities);
+
+  for (guint i = 0; code != NULL && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(IvdMunicipality) municipality = g_list_model_get_item (model, i);
+
+      if (g_str_equal (ivd_municipality_get_code (municipality), code))
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+show_municipality (IvdPatientPage *self)
+{
+  const char *code = ivd_plan_get_string (plan (self), "patient.municipality_code");
+  IvdEvaluation *evaluation = ivd_plan_session_get_evaluation (self->session);
+  const char *region = evaluation ? ivd_evaluation_get_region (evaluation) : NULL;
+  guint position = position_of (self, code);
+
+  if (gtk_drop_down_get_selected (self->municipality_dropdown) != position)
+    gtk_drop_down_set_selected (self->municipality_dropdown, position);
+  adw_action_row_set_subtitle (self->region_row, region ? ivd_labels_region (region) : _("Follows from the municipality"));
+}
+
+static void
+on_cpr_row_changed_cb (IvdPatientPage *self)
+{
+  if (self->session != NULL)
+    show_cpr (self);
+}
+
+static void
+on_municipality_selected_cb (IvdPatientPage *self)
+{
+  g_autoptr(IvdMunicipality) municipality = NULL;
+  const char *current;
+
+  if (self->session == NULL)
+    return;
+
+  municipality = gtk_drop_down_get_selected_item (self->municipality_dropdown)
+                 ? g_object_ref (gtk_drop_down_get_selected_item (self->municipality_dropdown)) : NULL;
+  current = ivd_plan_get_string (plan (self), "patient.municipality_code");
+  if (municipality != NULL && g_strcmp0 (current, ivd_municipality_get_code (municipality)) != 0)
+    {
+      /* The region follows the municipality: a region typed by hand
+       * that disagreed would only block the evaluation. */
+      ivd_plan_unset (plan (self), "region");
+      ivd_plan_set_string (plan (self), "patient.municipality_code", ivd_municipality_get_code (municipality));
+    }
+}
+
+static void
+on_evaluation_notify_cb (IvdPatientPage *self)
+{
+  show_cpr (self);
+  show_municipality (self);
+}
+
+static void
+set_session (IvdPatientPage *self,
+             IvdPlanSession *session)
+{
+  IvdCatalog *catalog;
+  g_autoptr(GtkSorter) sorter = NULL;
+
+  if (session == NULL)
+    return;
+  g_return_if_fail (self->session == NULL);
+
+  catalog = ivd_store_get_catalog (ivd_plan_session_get_store (session));
+
+  /* Sorted by name, as a doctor looks for them. */
+  sorter = GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (IVD_TYPE_MUNICIPALITY, NULL, "name")));
+  self->municipalities = gtk_sort_list_model_new (g_object_ref (ivd_catalog_get_municipalities (catalog)),
+                                                  g_steal_pointer (&sorter));
+  /* Before the session is set: the drop-down selects its first item on
+   * a new model, which must not become the patient's municipality. */
+  gtk_drop_down_set_model (self->municipality_dropdown, G_LIST_MODEL (self->municipalities));
+  self->session = g_object_ref (session);
+
+  ivd_plan_binding_text (GTK_EDITABLE (self->cpr_row), plan (self), "patient.cpr");
+  ivd_plan_binding_text (GTK_EDITABLE (self->name_row), plan (self), "patient.name");
+  ivd_findings_group_set_session (self->findings, session);
+  g_signal_connect_object (session, "notify::evaluation", G_CALLBACK (on_evaluation_notify_cb), self,
+                           G_CONNECT_SWAPPED);
+  on_evaluation_notify_cb (self);
+}
+
+static void
+ivd_patient_page_dispose (GObject *object)
+{
+  IvdPatientPage *self = (IvdPatientPage *) object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), IVD_TYPE_PATIENT_PAGE);
+  g_clear_object (&self->municipalities);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (ivd_patient_page_parent_class)->dispose (object);
+}
+
+static void
+ivd_patient_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  IvdPatientPage *self = IVD_PATIENT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION: g_value_set_object (value, self->session); break;
+    default:           G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ivd_patient_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  IvdPatientPage *self = IVD_PATIENT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION: set_session (self, g_value_get_object (value)); break;
+    default:           G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ivd_patient_page_class_init (IvdPatientPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ivd_patient_page_dispose;
+  object_class->get_property = ivd_patient_page_get_property;
+  object_class->set_property = ivd_patient_page_set_property;
+
+  /* The open plan; the editor sets it once. */
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, IVD_TYPE_PLAN_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (IVD_TYPE_MUNICIPALITY);
+  g_type_ensure (IVD_TYPE_FINDINGS_GROUP);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ivdischarge/IvDischarge/ivd-patient-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, IvdPatientPage, cpr_row);
+  gtk_widget_class_bind_template_child (widget_class, IvdPatientPage, cpr_info);
+  gtk_widget_class_bind_template_child (widget_class, IvdPatientPage, name_row);
+  gtk_widget_class_bind_template_child (widget_class, IvdPatientPage, municipality_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, IvdPatientPage, region_row);
+  gtk_widget_class_bind_template_child (widget_class, IvdPatientPage, findings);
+  gtk_widget_class_bind_template_callback (widget_class, on_cpr_row_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_municipality_selected_cb);
+}
+
+static void
+ivd_patient_page_init (IvdPatientPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
