@@ -85,6 +85,25 @@ ivd_test_editor_run (guint ms)
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* Waits until the session has saved what is pending (at most 10 s): a
+ * fixed wait flakes on a loaded machine. */
+static inline void
+ivd_test_editor_wait_state (IvdPlanSession *session,
+                            IvdSaveState    state)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (ivd_plan_session_get_save_state (session) != state && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpint (ivd_plan_session_get_save_state (session), ==, state);
+}
+
+static inline void
+ivd_test_editor_wait_saved (IvdTestEditor *f)
+{
+  ivd_test_editor_wait_state (f->session, IVD_SAVE_STATE_SAVED);
+}
+
 /* The first libadwaita row below @root whose title is @title. */
 static inline GtkWidget *
 ivd_test_editor_find_row (GtkWidget  *root,

@@ -191,6 +191,90 @@ test_plan_codes (void)
     }
 }
 
+/* What a page writes is what the next start reads: the same file format,
+ * only filled-in fields, 0600, and "no" kept apart from "not filled in". */
+static void
+test_save (void)
+{
+  g_autoptr(IvdCatalog) catalog = ivd_test_catalog ();
+  g_autoptr(IvdDirectory) directory = ivd_directory_new ();
+  g_autofree char *dir = g_dir_make_tmp ("ivd-directory-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "iv-discharge", "municipality-directory.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IvdDirectory) again = NULL;
+  IvdDirectoryEntry *entry;
+  GStatBuf info;
+
+  entry = ivd_directory_ensure_entry (directory, "147");
+  g_assert_true (entry == ivd_directory_ensure_entry (directory, "147"));
+  g_object_set (entry, "visitation-phone", "+45 00 00 00 02", "ean", "5790000000012", NULL);
+  g_object_set (ivd_directory_ensure_entry (directory, "101"), "iv-in-clinic", FALSE, NULL);
+  ivd_directory_ensure_entry (directory, "151");
+
+  g_assert_true (ivd_directory_save_to_file (directory, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &info), ==, 0);
+  g_assert_cmpint (info.st_mode & 0777, ==, 0600);
+
+  again = ivd_directory_new_from_file (catalog, path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (ivd_directory_get_entries (again)), ==, 3);
+  entry = ivd_directory_lookup (again, "147");
+  g_assert_cmpstr (ivd_directory_entry_get_visitation_phone (entry), ==, "+45 00 00 00 02");
+  g_assert_cmpstr (ivd_directory_entry_get_ean (entry), ==, "5790000000012");
+  g_assert_null (ivd_directory_entry_get_notes (entry));
+  g_assert_false (ivd_directory_entry_get_iv_in_clinic_known (entry));
+  g_assert_true (ivd_directory_entry_get_iv_in_clinic_known (ivd_directory_lookup (again, "101")));
+  g_assert_false (ivd_directory_entry_get_iv_in_clinic (ivd_directory_lookup (again, "101")));
+
+  ivd_test_remove_tree (dir);
+}
+
+/* A folder that cannot be written: an error, and the file as it was. */
+static void
+test_save_fails (void)
+{
+  g_autoptr(IvdDirectory) directory = ivd_directory_new ();
+  g_autofree char *dir = g_dir_make_tmp ("ivd-directory-XXXXXX", NULL);
+  g_autofree char *blocker = g_build_filename (dir, "not-a-folder", NULL);
+  g_autofree char *path = g_build_filename (blocker, "municipality-directory.json", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (blocker, "", -1, NULL));
+  ivd_directory_ensure_entry (directory, "101");
+  g_assert_false (ivd_directory_save_to_file (directory, path, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "municipality directory"));
+
+  ivd_test_remove_tree (dir);
+}
+
+/* The reasons a person typing a code is given. */
+static void
+test_code_reasons (void)
+{
+  struct { const char *code; gboolean ean; const char *says; } cases[] = {
+    { "5790000000013", TRUE, "check digit" },
+    { "579000000000", TRUE, "13 digits" },
+    { "57900000000l2", TRUE, "digits only" },
+    { "12345", FALSE, "6 to 18 digits" },
+    { "12345x", FALSE, "digits only" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gboolean valid = cases[i].ean ? ivd_codes_check_ean (cases[i].code, &error)
+                                    : ivd_codes_check_sor (cases[i].code, &error);
+
+      g_assert_false (valid);
+      g_assert_error (error, IVD_ERROR, IVD_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, cases[i].says));
+    }
+  g_assert_true (ivd_codes_check_ean ("5790000000012", NULL));
+  g_assert_true (ivd_codes_check_sor ("100000000000002", NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -204,6 +288,9 @@ main (int   argc,
   g_test_add_func ("/directory/properties", test_properties);
   g_test_add_func ("/directory/refused", test_refused);
   g_test_add_func ("/directory/default-is-empty", test_default_is_empty);
+  g_test_add_func ("/directory/save", test_save);
+  g_test_add_func ("/directory/save-fails", test_save_fails);
+  g_test_add_func ("/codes/reasons", test_code_reasons);
 
   return g_test_run ();
 }

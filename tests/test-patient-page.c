@@ -59,7 +59,7 @@ test_cpr (void)
   /* Age on the start date (none given: today, 22 Nov 2026) and sex. */
   g_assert_nonnull (ivd_test_editor_find_label (row, "76 years, male"));
 
-  ivd_test_editor_run (100);
+  ivd_test_editor_wait_saved (&f);
   stored = ivd_test_editor_stored_string (&f, "patient.cpr");
   g_assert_cmpstr (stored, ==, "150650-1237");
   ivd_test_editor_tear_down (&f);
@@ -97,7 +97,7 @@ test_municipality (void)
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (ivd_test_editor_find_row (page (&f), "Region"))), ==,
                    "North Denmark Region");
 
-  ivd_test_editor_run (100);
+  ivd_test_editor_wait_saved (&f);
   stored = ivd_test_editor_stored_string (&f, "patient.municipality_code");
   g_assert_cmpstr (stored, ==, "851");
   ivd_test_editor_tear_down (&f);

@@ -200,6 +200,55 @@ test_start_date_defaults_to_today (void)
   g_assert_cmpint (ivd_evaluation_get_age (evaluation), ==, 14);
 }
 
+/* A logged call lands in contact.calls as the plan file has it (valid on
+ * reading back), "changed" names the list, and a call the referral could
+ * not use is refused with the plan untouched. */
+static void
+test_append_call (void)
+{
+  g_autoptr(IvdPlan) plan = ivd_plan_new ();
+  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("+01:00");
+  g_autoptr(GDateTime) time = g_date_time_new (zone, 2026, 11, 22, 10, 15, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IvdPlan) again = NULL;
+  g_autofree char *data = NULL;
+  JsonObject *call;
+
+  g_signal_connect (plan, "changed", G_CALLBACK (on_changed_cb), changes);
+
+  g_assert_false (ivd_plan_append_call (plan, time, "Visitator Jensen", "declined", "  ", &error));
+  g_assert_error (error, IVD_ERROR, IVD_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "reason"));
+  g_clear_error (&error);
+  g_assert_false (ivd_plan_append_call (plan, time, "", "accepted", NULL, &error));
+  g_assert_error (error, IVD_ERROR, IVD_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (ivd_plan_append_call (plan, time, "Visitator Jensen", "maybe", NULL, &error));
+  g_assert_error (error, IVD_ERROR, IVD_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (ivd_plan_get_calls (plan));
+  g_assert_cmpuint (changes->len, ==, 0);
+
+  g_assert_true (ivd_plan_append_call (plan, time, "Visitator Jensen", "call_back", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (ivd_plan_append_call (plan, time, " Visitator Jensen ", "declined", "Ingen sygeplejerske", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 2);
+  g_assert_cmpstr (changes->pdata[1], ==, "contact.calls");
+
+  data = ivd_plan_to_data (plan);
+  again = ivd_plan_new_from_data (data, strlen (data), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (ivd_plan_get_calls (again)), ==, 2);
+  call = json_array_get_object_element (ivd_plan_get_calls (again), 1);
+  g_assert_cmpstr (json_object_get_string_member (call, "time"), ==, "2026-11-22T10:15:00+01");
+  g_assert_cmpstr (json_object_get_string_member (call, "person"), ==, "Visitator Jensen");
+  g_assert_cmpstr (json_object_get_string_member (call, "answer"), ==, "declined");
+  g_assert_cmpstr (json_object_get_string_member (call, "reason"), ==, "Ingen sygeplejerske");
+  g_assert_false (json_object_has_member (json_array_get_object_element (ivd_plan_get_calls (again), 0), "reason"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -213,6 +262,7 @@ main (int   argc,
   g_test_add_func ("/plan/context-errors", test_context_errors);
   g_test_add_func ("/plan/region-agrees", test_region_agrees);
   g_test_add_func ("/plan/start-date-defaults-to-today", test_start_date_defaults_to_today);
+  g_test_add_func ("/plan/append-call", test_append_call);
 
   return g_test_run ();
 }

@@ -147,6 +147,11 @@ test_application_window (void)
   g_assert_nonnull (window);
   g_assert_true (ADW_IS_APPLICATION_WINDOW (window));
   g_assert_nonnull (find_child_of_type (GTK_WIDGET (window), IVD_TYPE_RULE_BROWSER, NULL));
+  /* The rules are read and their rows made when the page is first shown,
+   * not before the window's first frame. */
+  g_assert_null (find_child_of_type (GTK_WIDGET (window), GTK_TYPE_LABEL, "ELIG-STARTED"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-rules", NULL);
+  iterate ();
   g_assert_nonnull (find_child_of_type (GTK_WIDGET (window), GTK_TYPE_LABEL, "ELIG-STARTED"));
 
   gtk_window_destroy (window);

@@ -147,7 +147,7 @@ test_new_plan (Fixture       *f,
   /* The window's own title never names the patient. */
   g_assert_cmpstr (gtk_window_get_title (f->window), ==, "IV Discharge");
 
-  ivd_test_editor_run (700);
+  ivd_test_editor_wait_state (session (f), IVD_SAVE_STATE_SAVED);
   g_assert_cmpstr (adw_window_title_get_subtitle (header_title (f)), ==, "Saved");
   stored = stored_name (f);
   g_assert_cmpstr (stored, ==, "Testperson Nielsen");
@@ -176,8 +176,7 @@ test_conflict (Fixture       *f,
   g_assert_true (ivd_store_save_plan (other, theirs, &error));
 
   type_name (f, "Testperson Mine");
-  ivd_test_editor_run (700);
-  g_assert_cmpint (ivd_plan_session_get_save_state (session (f)), ==, IVD_SAVE_STATE_CONFLICT);
+  ivd_test_editor_wait_state (session (f), IVD_SAVE_STATE_CONFLICT);
   bar = GTK_REVEALER (ivd_test_editor_find_by_type (GTK_WIDGET (f->window), GTK_TYPE_REVEALER));
   g_assert_true (gtk_revealer_get_reveal_child (bar));
   /* The edits are still on screen, not overwritten by theirs. */
@@ -226,7 +225,8 @@ test_search (Fixture       *f,
   type_name (f, "Testperson Aaberg");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-plan", NULL);
   type_name (f, "Testperson Bech");
-  ivd_test_editor_run (700);
+  ivd_test_editor_wait_state (session (f), IVD_SAVE_STATE_SAVED);
+  ivd_test_editor_run (200);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))), ==, 2);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));

@@ -1,8 +1,13 @@
 #define G_LOG_DOMAIN "ivd-codes"
 
+#include "config.h"
+
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "ivd-codes.h"
+#include "ivd-error.h"
 
 /* The two codes that address a health organisation in Danish messaging:
  * the SOR id (Sundhedsvæsenets Organisationsregister) and the EAN location
@@ -50,4 +55,51 @@ gboolean
 ivd_codes_sor_is_valid (const char *code)
 {
   return all_digits (code, IVD_SOR_MIN_DIGITS, IVD_SOR_MAX_DIGITS);
+}
+
+static gboolean
+check_digits (const char  *code,
+              gsize        min,
+              gsize        max,
+              GError     **error)
+{
+  gsize length = strlen (code);
+
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isdigit (code[i]))
+      return g_set_error (error, IVD_ERROR, IVD_ERROR_INVALID, _("must be digits only")), FALSE;
+
+  if (length < min || length > max)
+    {
+      if (min == max)
+        g_set_error (error, IVD_ERROR, IVD_ERROR_INVALID, _("must be %u digits"), (guint) min);
+      else
+        g_set_error (error, IVD_ERROR, IVD_ERROR_INVALID, _("must be %u to %u digits"), (guint) min, (guint) max);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* As ivd_codes_ean_is_valid(), with the reason for a person typing it. */
+gboolean
+ivd_codes_check_ean (const char  *code,
+                     GError     **error)
+{
+  g_return_val_if_fail (code != NULL, FALSE);
+
+  if (!check_digits (code, IVD_EAN_DIGITS, IVD_EAN_DIGITS, error))
+    return FALSE;
+  if (!ivd_codes_ean_is_valid (code))
+    return g_set_error (error, IVD_ERROR, IVD_ERROR_INVALID,
+                        _("the check digit is wrong; compare the number with its source")), FALSE;
+  return TRUE;
+}
+
+gboolean
+ivd_codes_check_sor (const char  *code,
+                     GError     **error)
+{
+  g_return_val_if_fail (code != NULL, FALSE);
+  return check_digits (code, IVD_SOR_MIN_DIGITS, IVD_SOR_MAX_DIGITS, error);
 }

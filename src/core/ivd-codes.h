@@ -10,5 +10,9 @@ G_BEGIN_DECLS
 
 gboolean ivd_codes_ean_is_valid (const char *code);
 gboolean ivd_codes_sor_is_valid (const char *code);
+gboolean ivd_codes_check_ean    (const char  *code,
+                                 GError     **error);
+gboolean ivd_codes_check_sor    (const char  *code,
+                                 GError     **error);
 
 G_END_DECLS

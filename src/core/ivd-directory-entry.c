@@ -26,6 +26,7 @@ enum {
   PROP_NOTES,
   N_STRING_PROPS,
   PROP_IV_IN_CLINIC = N_STRING_PROPS,
+  PROP_IV_IN_CLINIC_KNOWN,
   N_PROPS
 };
 
@@ -34,6 +35,8 @@ struct _IvdDirectoryEntry
   GObject   parent_instance;
   char     *strings[N_STRING_PROPS];
   gboolean  iv_in_clinic;
+  /* "No" and "not filled in" differ: only an answer given is written. */
+  gboolean  iv_in_clinic_known;
 };
 
 G_DEFINE_FINAL_TYPE (IvdDirectoryEntry, ivd_directory_entry, G_TYPE_OBJECT)
@@ -69,6 +72,29 @@ set_string (IvdDirectoryEntry *self,
   g_free (self->strings[prop_id]);
   self->strings[prop_id] = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+static void
+set_iv_in_clinic (IvdDirectoryEntry *self,
+                  gboolean           known,
+                  gboolean           value)
+{
+  gboolean was_known = self->iv_in_clinic_known;
+
+  value = known && value;
+  if (self->iv_in_clinic_known == known && self->iv_in_clinic == value)
+    return;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  self->iv_in_clinic_known = known;
+  if (self->iv_in_clinic != value)
+    {
+      self->iv_in_clinic = value;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IV_IN_CLINIC]);
+    }
+  if (was_known != known)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IV_IN_CLINIC_KNOWN]);
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 static gboolean
@@ -112,6 +138,8 @@ ivd_directory_entry_get_property (GObject    *object,
 
   if (prop_id == PROP_IV_IN_CLINIC)
     g_value_set_boolean (value, self->iv_in_clinic);
+  else if (prop_id == PROP_IV_IN_CLINIC_KNOWN)
+    g_value_set_boolean (value, self->iv_in_clinic_known);
   else if (prop_id > PROP_0 && prop_id < N_STRING_PROPS)
     g_value_set_string (value, self->strings[prop_id]);
   else
@@ -127,12 +155,9 @@ ivd_directory_entry_set_property (GObject      *object,
   IvdDirectoryEntry *self = IVD_DIRECTORY_ENTRY (object);
 
   if (prop_id == PROP_IV_IN_CLINIC)
-    {
-      if (self->iv_in_clinic == g_value_get_boolean (value))
-        return;
-      self->iv_in_clinic = g_value_get_boolean (value);
-      g_object_notify_by_pspec (object, pspec);
-    }
+    set_iv_in_clinic (self, TRUE, g_value_get_boolean (value));
+  else if (prop_id == PROP_IV_IN_CLINIC_KNOWN)
+    set_iv_in_clinic (self, g_value_get_boolean (value), self->iv_in_clinic);
   else if (prop_id > PROP_0 && prop_id < N_STRING_PROPS)
     set_string (self, prop_id, g_value_get_string (value));
   else
@@ -163,6 +188,10 @@ ivd_directory_entry_class_init (IvdDirectoryEntryClass *klass)
 
   properties[PROP_IV_IN_CLINIC] =
     g_param_spec_boolean ("iv-in-clinic", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Whether iv-in-clinic was answered; setting it FALSE clears the answer. */
+  properties[PROP_IV_IN_CLINIC_KNOWN] =
+    g_param_spec_boolean ("iv-in-clinic-known", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -211,9 +240,35 @@ ivd_directory_entry_new_from_json (JsonObject  *object,
   if (clinic != NULL && !ivd_json_is_boolean (clinic))
     return g_set_error (error, IVD_ERROR, IVD_ERROR_INVALID,
                         _("municipality %s: iv_in_clinic must be true or false"), code), NULL;
+  self->iv_in_clinic_known = clinic != NULL;
   self->iv_in_clinic = clinic != NULL && json_node_get_boolean (clinic);
 
   return check_codes (self, error) ? g_steal_pointer (&self) : NULL;
+}
+
+/* The entry as a member of a directory file: filled-in fields only. */
+JsonNode *
+ivd_directory_entry_to_json (IvdDirectoryEntry *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_val_if_fail (IVD_IS_DIRECTORY_ENTRY (self), NULL);
+
+  json_builder_begin_object (builder);
+  for (guint i = PROP_CODE; i < N_STRING_PROPS; i++)
+    if (self->strings[i] != NULL)
+      {
+        json_builder_set_member_name (builder, members[i]);
+        json_builder_add_string_value (builder, self->strings[i]);
+      }
+  if (self->iv_in_clinic_known)
+    {
+      json_builder_set_member_name (builder, "iv_in_clinic");
+      json_builder_add_boolean_value (builder, self->iv_in_clinic);
+    }
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
 }
 
 const char *
@@ -263,6 +318,14 @@ ivd_directory_entry_get_iv_in_clinic (IvdDirectoryEntry *self)
 {
   g_return_val_if_fail (IVD_IS_DIRECTORY_ENTRY (self), FALSE);
   return self->iv_in_clinic;
+}
+
+/* Whether the coordinator answered iv_in_clinic at all. */
+gboolean
+ivd_directory_entry_get_iv_in_clinic_known (IvdDirectoryEntry *self)
+{
+  g_return_val_if_fail (IVD_IS_DIRECTORY_ENTRY (self), FALSE);
+  return self->iv_in_clinic_known;
 }
 
 const char *

@@ -11,6 +11,7 @@ G_DECLARE_FINAL_TYPE (IvdDirectoryEntry, ivd_directory_entry, IVD, DIRECTORY_ENT
 IvdDirectoryEntry *ivd_directory_entry_new                  (const char        *code);
 IvdDirectoryEntry *ivd_directory_entry_new_from_json        (JsonObject        *object,
                                                              GError           **error);
+JsonNode          *ivd_directory_entry_to_json              (IvdDirectoryEntry *self);
 const char        *ivd_directory_entry_get_code             (IvdDirectoryEntry *self);
 const char        *ivd_directory_entry_get_sor              (IvdDirectoryEntry *self);
 const char        *ivd_directory_entry_get_ean              (IvdDirectoryEntry *self);
@@ -18,6 +19,7 @@ const char        *ivd_directory_entry_get_visitation_phone (IvdDirectoryEntry *
 const char        *ivd_directory_entry_get_visitation_hours (IvdDirectoryEntry *self);
 const char        *ivd_directory_entry_get_acute_team_phone (IvdDirectoryEntry *self);
 gboolean           ivd_directory_entry_get_iv_in_clinic     (IvdDirectoryEntry *self);
+gboolean           ivd_directory_entry_get_iv_in_clinic_known (IvdDirectoryEntry *self);
 const char        *ivd_directory_entry_get_clinic_address   (IvdDirectoryEntry *self);
 const char        *ivd_directory_entry_get_clinic_hours     (IvdDirectoryEntry *self);
 const char        *ivd_directory_entry_get_depot_address    (IvdDirectoryEntry *self);

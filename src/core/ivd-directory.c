@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <errno.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "ivd-directory.h"
@@ -172,4 +174,99 @@ ivd_directory_lookup (IvdDirectory *self,
 {
   g_return_val_if_fail (IVD_IS_DIRECTORY (self), NULL);
   return code != NULL ? g_hash_table_lookup (self->by_code, code) : NULL;
+}
+
+/**
+ * ivd_directory_ensure_entry:
+ * @code: a 3-digit municipality code
+ *
+ * The municipality's entry, added empty when it is not filled in yet, so
+ * that an editor has one to write to.
+ *
+ * Returns: (transfer none): the entry
+ */
+IvdDirectoryEntry *
+ivd_directory_ensure_entry (IvdDirectory *self,
+                            const char   *code)
+{
+  IvdDirectoryEntry *entry;
+
+  g_return_val_if_fail (IVD_IS_DIRECTORY (self), NULL);
+  g_return_val_if_fail (code != NULL, NULL);
+
+  if ((entry = ivd_directory_lookup (self, code)) != NULL)
+    return entry;
+
+  entry = ivd_directory_entry_new (code);
+  g_hash_table_insert (self->by_code, g_strdup (code), entry);
+  g_list_store_append (self->entries, entry);
+  g_object_unref (entry);
+  return entry;
+}
+
+static char *
+to_data (IvdDirectory *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  GListModel *entries = G_LIST_MODEL (self->entries);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_string_value (builder, IVD_DIRECTORY_FORMAT);
+  json_builder_set_member_name (builder, "municipalities");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(IvdDirectoryEntry) entry = g_list_model_get_item (entries, i);
+
+      json_builder_add_value (builder, ivd_directory_entry_to_json (entry));
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  return ivd_json_to_string (root, TRUE);
+}
+
+/**
+ * ivd_directory_save_to_file:
+ *
+ * Writes the directory in the form ivd_directory_new_from_file() reads:
+ * to a temporary file beside @path, synced and renamed, mode 0600 (it
+ * may name the people a coordinator phones), so a failed save leaves the
+ * earlier file as it was. The folder is made (0700) when missing.
+ */
+gboolean
+ivd_directory_save_to_file (IvdDirectory  *self,
+                            const char    *path,
+                            GError       **error)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *folder = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (IVD_IS_DIRECTORY (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  folder = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("Cannot save the municipality directory in %s: %s"), folder, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  data = to_data (self);
+  if (!g_file_set_contents_full (path, data, -1,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                 0600, &local_error))
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                  _("Cannot save the municipality directory: "));
+      return FALSE;
+    }
+
+  return TRUE;
 }

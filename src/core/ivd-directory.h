@@ -24,5 +24,10 @@ char              *ivd_directory_dup_default_path  (void);
 GListModel        *ivd_directory_get_entries       (IvdDirectory *self);
 IvdDirectoryEntry *ivd_directory_lookup            (IvdDirectory *self,
                                                     const char   *code);
+IvdDirectoryEntry *ivd_directory_ensure_entry      (IvdDirectory *self,
+                                                    const char   *code);
+gboolean           ivd_directory_save_to_file      (IvdDirectory *self,
+                                                    const char   *path,
+                                                    GError      **error);
 
 G_END_DECLS

@@ -186,6 +186,11 @@ ivd_plan_steps_get_state (IvdPlan       *plan,
   if (step == IVD_STEP_REVIEW)
     return ivd_evaluation_get_ready (evaluation) ? IVD_STEP_STATE_DONE : IVD_STEP_STATE_OPEN;
 
+  /* No region, no agreement: the steps whose items it lists have none yet,
+   * which is not the same as all of them done. */
+  if (step >= IVD_STEP_CONTACT && ivd_evaluation_get_region (evaluation) == NULL)
+    return IVD_STEP_STATE_OPEN;
+
   state = state_of_findings (evaluation, step);
   if (state == IVD_STEP_STATE_BLOCKED)
     return state;

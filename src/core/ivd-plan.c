@@ -374,6 +374,34 @@ check_checklist (JsonObject  *root,
   return TRUE;
 }
 
+/* supplies.adjusted: {"<category>/<item>": quantity}, the doctor's
+ * quantities in place of computed ones. */
+static gboolean
+check_adjusted_supplies (JsonObject  *root,
+                         GError     **error)
+{
+  JsonNode *node = ivd_json_lookup (root, "supplies.adjusted");
+  g_autoptr(GList) members = NULL;
+
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return fail (error, "supplies.adjusted", _("must be an object of quantities by item"));
+
+  members = json_object_get_members (json_node_get_object (node));
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      JsonNode *quantity = json_object_get_member (json_node_get_object (node), l->data);
+
+      if (!ivd_json_is_integer (quantity) ||
+          json_node_get_int (quantity) < 0 || json_node_get_int (quantity) > IVD_PLAN_MAX_SUPPLY_QUANTITY)
+        return fail (error, "supplies.adjusted", _("“%s” must be a whole number from 0 to %d"),
+                     (const char *) l->data, IVD_PLAN_MAX_SUPPLY_QUANTITY);
+    }
+
+  return TRUE;
+}
+
 static gboolean
 check_doses_match_times (IvdPlan  *self,
                          GError  **error)
@@ -417,7 +445,8 @@ ivd_plan_validate (IvdPlan  *self,
         return FALSE;
     }
 
-  return check_checklist (self->root, error) && check_doses_match_times (self, error);
+  return check_checklist (self->root, error) && check_adjusted_supplies (self->root, error) &&
+         check_doses_match_times (self, error);
 }
 
 static JsonObject *
@@ -761,6 +790,157 @@ ivd_plan_unset (IvdPlan    *self,
 
   json_object_remove_member (parent, dot ? dot + 1 : path);
   g_signal_emit (self, signals[CHANGED], g_quark_from_string (path), path);
+}
+
+/* The keys of supplies.adjusted name items, which may hold dots ("stk.",
+ * "9 mg/ml"): they are read and written here, not through dotted paths. */
+gboolean
+ivd_plan_lookup_adjusted_supply (IvdPlan    *self,
+                                 const char *key,
+                                 gint64     *quantity)
+{
+  JsonNode *node = ivd_json_lookup (self->root, "supplies.adjusted");
+  JsonNode *member;
+
+  g_return_val_if_fail (IVD_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node) ||
+      !ivd_json_is_integer (member = json_object_get_member (json_node_get_object (node), key)) ||
+      json_node_get_int (member) < 0)
+    return FALSE;
+  if (quantity != NULL)
+    *quantity = json_node_get_int (member);
+  return TRUE;
+}
+
+/**
+ * ivd_plan_set_adjusted_supply:
+ * @quantity: the doctor's quantity, or -1 to go back to the computed one
+ *
+ * Emits "changed" with the path "supplies.adjusted"; an empty object is
+ * removed.
+ */
+void
+ivd_plan_set_adjusted_supply (IvdPlan    *self,
+                              const char *key,
+                              gint64      quantity)
+{
+  JsonNode *node;
+  JsonObject *copy;
+  g_autoptr(GList) members = NULL;
+
+  g_return_if_fail (IVD_IS_PLAN (self));
+  g_return_if_fail (key != NULL);
+  g_return_if_fail (quantity <= IVD_PLAN_MAX_SUPPLY_QUANTITY);
+
+  /* A new object, so that the equality check in set_node() sees a change. */
+  copy = json_object_new ();
+  node = ivd_json_lookup (self->root, "supplies.adjusted");
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    members = json_object_get_members (json_node_get_object (node));
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!g_str_equal (l->data, key))
+      json_object_set_member (copy, l->data, json_node_copy (json_object_get_member (json_node_get_object (node), l->data)));
+  if (quantity >= 0)
+    json_object_set_int_member (copy, key, quantity);
+
+  if (json_object_get_size (copy) == 0)
+    ivd_plan_unset (self, "supplies.adjusted");
+  else
+    set_node (self, "supplies.adjusted", json_node_init_object (json_node_alloc (), copy));
+  json_object_unref (copy);
+}
+
+/* Returns: (transfer none) (nullable): contact.calls, oldest first. */
+JsonArray *
+ivd_plan_get_calls (IvdPlan *self)
+{
+  JsonNode *node;
+
+  g_return_val_if_fail (IVD_IS_PLAN (self), NULL);
+
+  node = ivd_json_lookup (self->root, "contact.calls");
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+static gboolean
+check_new_call (const char  *person,
+                const char  *answer,
+                const char  *reason,
+                GError     **error)
+{
+  if (answer == NULL || !g_strv_contains (answers, answer))
+    return g_set_error (error, IVD_ERROR, IVD_ERROR_INVALID,
+                        _("Choose the municipality’s answer.")), FALSE;
+  /* The referral and the coordinator's queue name who answered. */
+  if (person == NULL || *person == '\0')
+    return g_set_error (error, IVD_ERROR, IVD_ERROR_INVALID,
+                        _("Enter the person you spoke to.")), FALSE;
+  /* A refusal keeps the course in hospital (EXCL-CAPACITY): its reason is
+   * what the doctor and the coordinator act on. */
+  if (g_str_equal (answer, "declined") && (reason == NULL || *reason == '\0'))
+    return g_set_error (error, IVD_ERROR, IVD_ERROR_INVALID,
+                        _("Enter the reason the municipality gave for declining.")), FALSE;
+  return TRUE;
+}
+
+/**
+ * ivd_plan_append_call:
+ * @time: when the call was made; written as ISO 8601 with its offset
+ * @person: whom the doctor spoke to
+ * @answer: "accepted", "declined" or "call_back"
+ * @reason: (nullable): why; required when declined
+ *
+ * Adds a call to contact.calls (the newest last, as the rules read it) and
+ * emits "changed" for "contact.calls". Refuses, changing nothing, a call
+ * without an answer or a person, or a refusal without its reason.
+ */
+gboolean
+ivd_plan_append_call (IvdPlan     *self,
+                      GDateTime   *time,
+                      const char  *person,
+                      const char  *answer,
+                      const char  *reason,
+                      GError     **error)
+{
+  g_autofree char *stamp = NULL;
+  g_autofree char *who = NULL;
+  g_autofree char *why = NULL;
+  JsonArray *calls;
+  JsonObject *call;
+
+  g_return_val_if_fail (IVD_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (time != NULL, FALSE);
+
+  who = person ? g_strstrip (g_strdup (person)) : NULL;
+  why = reason ? g_strstrip (g_strdup (reason)) : NULL;
+  if (!check_new_call (who, answer, why, error))
+    return FALSE;
+
+  if (ivd_json_lookup (self->root, "contact.calls") != NULL && ivd_plan_get_calls (self) == NULL)
+    return fail (error, "contact.calls", _("must be a list of calls"));
+
+  if ((calls = ivd_plan_get_calls (self)) == NULL)
+    {
+      const char *leaf;
+      JsonObject *contact = ensure_parent (self, "contact.calls", &leaf);
+
+      json_object_set_array_member (contact, leaf, json_array_new ());
+      calls = ivd_plan_get_calls (self);
+    }
+
+  stamp = g_date_time_format_iso8601 (time);
+  call = json_object_new ();
+  json_object_set_string_member (call, "time", stamp);
+  json_object_set_string_member (call, "person", who);
+  json_object_set_string_member (call, "answer", answer);
+  if (why != NULL && *why != '\0')
+    json_object_set_string_member (call, "reason", why);
+  json_array_add_object_element (calls, call);
+
+  g_signal_emit (self, signals[CHANGED], g_quark_from_string ("contact.calls"), "contact.calls");
+  return TRUE;
 }
 
 /**

@@ -6,6 +6,7 @@ G_BEGIN_DECLS
 
 #define IVD_PLAN_FORMAT "iv-discharge-plan/1"
 #define IVD_PLAN_MAX_BYTES (1024 * 1024)
+#define IVD_PLAN_MAX_SUPPLY_QUANTITY 9999
 
 #define IVD_TYPE_PLAN (ivd_plan_get_type ())
 
@@ -53,6 +54,20 @@ void        ivd_plan_set_strv           (IvdPlan     *self,
                                          const char * const *values);
 void        ivd_plan_unset              (IvdPlan     *self,
                                          const char  *path);
+JsonArray  *ivd_plan_get_calls          (IvdPlan     *self);
+gboolean    ivd_plan_append_call        (IvdPlan     *self,
+                                         GDateTime   *time,
+                                         const char  *person,
+                                         const char  *answer,
+                                         const char  *reason,
+                                         GError     **error);
+
+gboolean    ivd_plan_lookup_adjusted_supply (IvdPlan *self,
+                                         const char  *key,
+                                         gint64      *quantity);
+void        ivd_plan_set_adjusted_supply (IvdPlan    *self,
+                                         const char  *key,
+                                         gint64       quantity);
 
 void        ivd_plan_assign             (IvdPlan     *self,
                                          IvdPlan     *source);

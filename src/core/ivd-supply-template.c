@@ -65,24 +65,57 @@ quantity_for (const char *per,
   return amount * per_day * days;
 }
 
+/* A text of the template in @language ("da"), or in the user's language
+ * when @language is NULL. */
+static const char *
+text_in (JsonObject *object,
+         const char *member,
+         const char *language)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (language != NULL && node != NULL && JSON_NODE_HOLDS_OBJECT (node) &&
+      ivd_json_get_string (json_node_get_object (node), language) != NULL)
+    return ivd_json_get_string (json_node_get_object (node), language);
+  return ivd_json_get_localized (object, member);
+}
+
 static char *
 item_text (IvdSupplyTemplate *self,
            JsonObject        *item,
-           IvdPlan           *plan)
+           IvdPlan           *plan,
+           const char        *language)
 {
-  g_autoptr(GString) text = g_string_new (ivd_json_get_localized (item, "item"));
+  g_autoptr(GString) text = g_string_new (text_in (item, "item", language));
   const char *drug = ivd_plan_get_string (plan, "treatment.drug");
   const char *dose = ivd_plan_get_string (plan, "treatment.dose");
   const char *type = ivd_plan_get_string (plan, "treatment.type");
 
   if (drug == NULL && type != NULL && json_object_has_member (self->object, "default_drug"))
-    drug = ivd_json_get_localized (json_object_get_object_member (self->object, "default_drug"), type);
+    drug = text_in (json_object_get_object_member (self->object, "default_drug"), type, language);
 
   g_string_replace (text, "{drug}", drug ? drug : "", 0);
   g_string_replace (text, "{dose}", dose ? dose : "", 0);
   g_strstrip (text->str);
   text->len = strlen (text->str);
   return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The line as the plan's supplies.adjusted names it, and the doctor's
+ * quantity in place of the computed one when there is one. */
+static void
+apply_adjustment (IvdSupplyTemplate *self,
+                  IvdSupply         *supply,
+                  JsonObject        *item,
+                  IvdPlan           *plan)
+{
+  g_autofree char *danish = item_text (self, item, plan, "da");
+  g_autofree char *key = g_strdup_printf ("%s/%s", ivd_supply_get_category (supply), danish);
+  gint64 quantity;
+
+  ivd_supply_set_key (supply, key);
+  if (ivd_plan_lookup_adjusted_supply (plan, key, &quantity))
+    ivd_supply_adjust (supply, quantity);
 }
 
 static void
@@ -146,6 +179,9 @@ ivd_supply_template_new_from_file (const char  *path,
  * @administrations_per_day: visits a day (a 24-hour pump's daily set-ups),
  *   or -1 when not known
  *
+ * Quantities the doctor adjusted (the plan's supplies.adjusted) replace
+ * the computed ones; each #IvdSupply keeps both.
+ *
  * Returns: (transfer full): a list of #IvdSupply for the whole course.
  */
 GListModel *
@@ -172,12 +208,13 @@ ivd_supply_template_compute (IvdSupplyTemplate *self,
                            !ivd_plan_matches (plan, json_node_get_object (when))))
         continue;
 
-      text = item_text (self, item, plan);
+      text = item_text (self, item, plan, NULL);
       supply = ivd_supply_new (json_object_get_string_member (item, "category"), text,
                                quantity_for (json_object_get_string_member (item, "per"),
                                              json_object_get_int_member (item, "amount"),
                                              administrations_per_day, days),
                                ivd_json_get_localized (item, "unit"));
+      apply_adjustment (self, supply, item, plan);
       g_list_store_append (store, supply);
     }
 

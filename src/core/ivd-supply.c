@@ -11,6 +11,9 @@ struct _IvdSupply
   char    *item;
   gint64   quantity;  /* -1: unknown until the plan has treatment days */
   char    *unit;
+  char    *key;       /* names the line in the plan's supplies.adjusted */
+  gint64   computed;  /* what the template gave, before the doctor's adjustment */
+  gboolean adjusted;
 };
 
 G_DEFINE_FINAL_TYPE (IvdSupply, ivd_supply, G_TYPE_OBJECT)
@@ -23,6 +26,7 @@ ivd_supply_finalize (GObject *object)
   g_clear_pointer (&self->category, g_free);
   g_clear_pointer (&self->item, g_free);
   g_clear_pointer (&self->unit, g_free);
+  g_clear_pointer (&self->key, g_free);
 
   G_OBJECT_CLASS (ivd_supply_parent_class)->finalize (object);
 }
@@ -49,7 +53,9 @@ ivd_supply_new (const char *category,
   self->category = g_strdup (category);
   self->item = g_strdup (item);
   self->quantity = quantity;
+  self->computed = quantity;
   self->unit = g_strdup (unit);
+  self->key = g_strdup_printf ("%s/%s", category, item);
   return self;
 }
 
@@ -99,4 +105,52 @@ ivd_supply_to_json (IvdSupply *self)
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
+}
+
+/* "<category>/<item>": the item as the supply template names it in Danish,
+ * so that an adjustment made under one language holds under another. */
+const char *
+ivd_supply_get_key (IvdSupply *self)
+{
+  g_return_val_if_fail (IVD_IS_SUPPLY (self), NULL);
+  return self->key;
+}
+
+void
+ivd_supply_set_key (IvdSupply  *self,
+                    const char *key)
+{
+  g_return_if_fail (IVD_IS_SUPPLY (self));
+  g_return_if_fail (key != NULL);
+
+  g_free (self->key);
+  self->key = g_strdup (key);
+}
+
+/* The template's quantity, also when the doctor has adjusted it; -1 when
+ * the plan lacks what it needs. */
+gint64
+ivd_supply_get_computed_quantity (IvdSupply *self)
+{
+  g_return_val_if_fail (IVD_IS_SUPPLY (self), -1);
+  return self->computed;
+}
+
+gboolean
+ivd_supply_get_adjusted (IvdSupply *self)
+{
+  g_return_val_if_fail (IVD_IS_SUPPLY (self), FALSE);
+  return self->adjusted;
+}
+
+/* The doctor's quantity replaces the computed one (which stays readable). */
+void
+ivd_supply_adjust (IvdSupply *self,
+                   gint64     quantity)
+{
+  g_return_if_fail (IVD_IS_SUPPLY (self));
+  g_return_if_fail (quantity >= 0);
+
+  self->quantity = quantity;
+  self->adjusted = TRUE;
 }

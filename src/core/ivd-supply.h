@@ -18,4 +18,12 @@ gint64      ivd_supply_get_quantity (IvdSupply  *self);
 const char *ivd_supply_get_unit     (IvdSupply  *self);
 JsonNode   *ivd_supply_to_json      (IvdSupply  *self);
 
+const char *ivd_supply_get_key               (IvdSupply  *self);
+void        ivd_supply_set_key               (IvdSupply  *self,
+                                              const char *key);
+gint64      ivd_supply_get_computed_quantity (IvdSupply  *self);
+gboolean    ivd_supply_get_adjusted          (IvdSupply  *self);
+void        ivd_supply_adjust                (IvdSupply  *self,
+                                              gint64      quantity);
+
 G_END_DECLS

@@ -13,7 +13,8 @@
  * (cairo subsets them), text selectable, the patient's name and CPR number
  * at the top of every page and "page X of N" at the foot. The document is
  * laid out once, each page into a recording surface; the pages are then
- * replayed into the PDF with their header and footer, when N is known. */
+ * replayed with their header and footer, when N is known: into the PDF,
+ * or onto a printer's pages (ivd_pdf_writer_layout()). */
 
 #define MARGIN_X      56.7  /* 2 cm */
 #define CONTENT_TOP   70.0
@@ -44,6 +45,12 @@ typedef struct
   int             page;     /* while replaying: the page, from 1 */
   double          y;
 } Painter;
+
+/* The laid-out pages and what replaying them needs. */
+struct _IvdPdfPages
+{
+  Painter painter;
+};
 
 typedef enum
 {
@@ -461,21 +468,30 @@ paint_document (Painter *p)
   g_clear_pointer (&p->cr, cairo_destroy);
 }
 
-/* Replays the recorded pages into the PDF with "page X of N". */
+/* Draws recorded page @index (from 0) with its header and "page X of N". */
+static void
+replay_page (Painter *p,
+             cairo_t *cr,
+             guint    index)
+{
+  p->cr = cr;
+  p->page = index + 1;
+  cairo_set_source_surface (cr, g_ptr_array_index (p->pages, index), 0, 0);
+  cairo_paint (cr);
+  draw_page_furniture (p);
+  p->cr = NULL;
+}
+
+/* Replays the recorded pages into the PDF. */
 static void
 emit_pages (Painter *p,
             cairo_t *pdf)
 {
-  p->cr = pdf;
   for (guint i = 0; i < p->pages->len; i++)
     {
-      p->page = i + 1;
-      cairo_set_source_surface (pdf, g_ptr_array_index (p->pages, i), 0, 0);
-      cairo_paint (pdf);
-      draw_page_furniture (p);
+      replay_page (p, pdf, i);
       cairo_show_page (pdf);
     }
-  p->cr = NULL;
 }
 
 static cairo_status_t
@@ -515,17 +531,98 @@ set_metadata (cairo_surface_t *surface,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, created);
 }
 
+/* Lays @document out with the metrics of @reference, a PDF surface's
+ * context: the pages then look the same whatever they are replayed on. */
+static IvdPdfPages *
+layout_document (IvdDocument *document,
+                 cairo_t     *reference)
+{
+  IvdPdfPages *pages = g_new0 (IvdPdfPages, 1);
+  Painter *p = &pages->painter;
+
+  p->context = create_context (reference);
+  p->doc = g_object_ref (document);
+  p->style = ivd_document_get_style (document) == IVD_DOCUMENT_HANDOUT ? &handout_style : &referral_style;
+  p->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
+  paint_document (p);
+  return pages;
+}
+
+/**
+ * ivd_pdf_writer_layout:
+ *
+ * Lays @document out into A4 pages that can be drawn on any cairo context,
+ * a printer's as well as a PDF's, exactly as ivd_pdf_writer_render() draws
+ * them.
+ *
+ * Returns: (transfer full): the pages; free with ivd_pdf_pages_free()
+ */
+IvdPdfPages *
+ivd_pdf_writer_layout (IvdDocument *document)
+{
+  /* A PDF surface that writes nowhere, for the PDF's own font metrics. */
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (NULL, NULL, IVD_PDF_A4_WIDTH, IVD_PDF_A4_HEIGHT);
+  cairo_t *reference = cairo_create (surface);
+  IvdPdfPages *pages;
+
+  g_return_val_if_fail (IVD_IS_DOCUMENT (document), NULL);
+
+  pages = layout_document (document, reference);
+  cairo_destroy (reference);
+  cairo_surface_destroy (surface);
+  return pages;
+}
+
+guint
+ivd_pdf_pages_get_n_pages (IvdPdfPages *pages)
+{
+  g_return_val_if_fail (pages != NULL, 0);
+  return pages->painter.pages->len;
+}
+
+/**
+ * ivd_pdf_pages_draw_page:
+ * @index: the page, from 0
+ *
+ * Draws one page in A4 points from @cr's origin, with its running header
+ * and "page X of N"; the caller scales @cr to its paper.
+ */
+void
+ivd_pdf_pages_draw_page (IvdPdfPages *pages,
+                         cairo_t     *cr,
+                         guint        index)
+{
+  g_return_if_fail (pages != NULL);
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (index < pages->painter.pages->len);
+
+  cairo_save (cr);
+  replay_page (&pages->painter, cr, index);
+  cairo_restore (cr);
+}
+
+void
+ivd_pdf_pages_free (IvdPdfPages *pages)
+{
+  if (pages == NULL)
+    return;
+
+  g_clear_pointer (&pages->painter.pages, g_ptr_array_unref);
+  g_clear_object (&pages->painter.context);
+  g_clear_object (&pages->painter.doc);
+  g_free (pages);
+}
+
 GBytes *
 ivd_pdf_writer_render (IvdDocument  *document,
                        GDateTime    *now,
                        GError      **error)
 {
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
-  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
+  g_autoptr(IvdPdfPages) pages = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *pdf;
-  Painter p = { 0 };
 
   g_return_val_if_fail (IVD_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (now != NULL, NULL);
@@ -533,15 +630,9 @@ ivd_pdf_writer_render (IvdDocument  *document,
   surface = cairo_pdf_surface_create_for_stream (on_surface_write_cb, bytes, IVD_PDF_A4_WIDTH, IVD_PDF_A4_HEIGHT);
   set_metadata (surface, document, now);
   pdf = cairo_create (surface);
-  p.context = create_context (pdf);
-  p.doc = document;
-  p.style = ivd_document_get_style (document) == IVD_DOCUMENT_HANDOUT ? &handout_style : &referral_style;
-  p.pages = pages;
+  pages = layout_document (document, pdf);
+  emit_pages (&pages->painter, pdf);
 
-  paint_document (&p);
-  emit_pages (&p, pdf);
-
-  g_object_unref (p.context);
   cairo_destroy (pdf);
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);

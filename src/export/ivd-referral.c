@@ -259,8 +259,11 @@ add_supplies (IvdDocument          *doc,
   for (guint i = 0; i < g_list_model_get_n_items (supplies); i++)
     {
       g_autoptr(IvdSupply) supply = g_list_model_get_item (supplies, i);
-      g_autofree char *quantity = g_strdup_printf ("%" PRId64 " %s", ivd_supply_get_quantity (supply),
-                                                   ivd_supply_get_unit (supply));
+      /* No treatment days yet: the quantity is not filled in, never "-1". */
+      g_autofree char *quantity = ivd_supply_get_quantity (supply) < 0
+                                  ? g_strdup (ivd_export_facts_or_unfilled (NULL))
+                                  : g_strdup_printf ("%" PRId64 " %s", ivd_supply_get_quantity (supply),
+                                                     ivd_supply_get_unit (supply));
 
       ivd_document_add_row (doc, (const char * const[]) {
         ivd_labels_supply_category (ivd_supply_get_category (supply)),

@@ -104,6 +104,68 @@ ivd_plan_binding_text (GtkEditable *editable,
   g_signal_connect_object (plan, "changed", G_CALLBACK (on_plan_changed_text_cb), editable, G_CONNECT_SWAPPED);
 }
 
+/* Longer text in a GtkTextView (a treatment plan's paragraphs). */
+
+static void
+show_buffer_text (GtkTextBuffer *buffer)
+{
+  const char *value = ivd_plan_get_string (plan_of (buffer), path_of (buffer));
+  g_autofree char *current = NULL;
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  current = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (g_strcmp0 (current, value ? value : "") == 0)
+    return;
+  set_busy (buffer, TRUE);
+  gtk_text_buffer_set_text (buffer, value ? value : "", -1);
+  set_busy (buffer, FALSE);
+}
+
+static void
+on_buffer_changed_cb (GtkTextBuffer *buffer)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *stripped = NULL;
+  GtkTextIter start, end;
+
+  if (is_busy (buffer))
+    return;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  stripped = g_strstrip (g_strdup (text));
+  if (*stripped == '\0')
+    ivd_plan_unset (plan_of (buffer), path_of (buffer));
+  else
+    ivd_plan_set_string (plan_of (buffer), path_of (buffer), text);
+}
+
+static void
+on_plan_changed_buffer_cb (GtkTextBuffer *buffer,
+                           const char    *path)
+{
+  if (concerns (buffer, path))
+    show_buffer_text (buffer);
+}
+
+void
+ivd_plan_binding_text_view (GtkTextView *view,
+                            IvdPlan     *plan,
+                            const char  *path)
+{
+  GtkTextBuffer *buffer;
+
+  g_return_if_fail (GTK_IS_TEXT_VIEW (view));
+  g_return_if_fail (IVD_IS_PLAN (plan));
+
+  buffer = gtk_text_view_get_buffer (view);
+  attach (G_OBJECT (buffer), plan, path);
+  show_buffer_text (buffer);
+  g_signal_connect (buffer, "changed", G_CALLBACK (on_buffer_changed_cb), NULL);
+  g_signal_connect_object (plan, "changed", G_CALLBACK (on_plan_changed_buffer_cb), buffer, G_CONNECT_SWAPPED);
+}
+
 /* Whole numbers: 0 (the spin button's lowest) means "not entered". */
 
 static void

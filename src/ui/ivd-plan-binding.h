@@ -15,6 +15,9 @@ G_BEGIN_DECLS
 void ivd_plan_binding_text    (GtkEditable     *editable,
                                IvdPlan         *plan,
                                const char      *path);
+void ivd_plan_binding_text_view (GtkTextView   *view,
+                                 IvdPlan       *plan,
+                                 const char    *path);
 void ivd_plan_binding_int     (GtkSpinButton   *spin,
                                IvdPlan         *plan,
                                const char      *path);

@@ -4,10 +4,17 @@
 
 #include <glib/gi18n.h>
 
+#include "ivd-checklist-page.h"
+#include "ivd-contact-page.h"
+#include "ivd-eligibility-page.h"
 #include "ivd-enum-types.h"
 #include "ivd-patient-page.h"
 #include "ivd-plan-editor.h"
+#include "ivd-priority-page.h"
+#include "ivd-review-page.h"
+#include "ivd-schedule-page.h"
 #include "ivd-step-row.h"
+#include "ivd-supplies-page.h"
 
 /* The open plan as the eight steps of the doctor's flow: the step list
  * shows which are done and which are blocked, and each step is a page of
@@ -218,6 +225,13 @@ ivd_plan_editor_class_init (IvdPlanEditorClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (IVD_TYPE_PATIENT_PAGE);
+  g_type_ensure (IVD_TYPE_SUPPLIES_PAGE);
+  g_type_ensure (IVD_TYPE_REVIEW_PAGE);
+  g_type_ensure (IVD_TYPE_ELIGIBILITY_PAGE);
+  g_type_ensure (IVD_TYPE_PRIORITY_PAGE);
+  g_type_ensure (IVD_TYPE_SCHEDULE_PAGE);
+  g_type_ensure (IVD_TYPE_CONTACT_PAGE);
+  g_type_ensure (IVD_TYPE_CHECKLIST_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ivdischarge/IvDischarge/ivd-plan-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, IvdPlanEditor, step_list);
   gtk_widget_class_bind_template_child (widget_class, IvdPlanEditor, pages);

@@ -15,6 +15,7 @@ struct _IvdRuleBrowser
 
   IvdCatalog     *catalog;
   char           *region;
+  gboolean        filled;  /* the region names and the rows are made */
 
   AdwComboRow    *region_row;
   GtkStringList  *region_names;
@@ -83,15 +84,46 @@ show_rule_set (IvdRuleBrowser *self)
 }
 
 static void
-fill_region_names (IvdRuleBrowser *self)
+select_region_row (IvdRuleBrowser *self)
 {
   const char * const *ids = ivd_catalog_get_region_ids ();
 
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (g_str_equal (ids[i], self->region))
+      adw_combo_row_set_selected (self->region_row, i);
+}
+
+static void on_region_row_selected_cb (IvdRuleBrowser *self,
+                                       GParamSpec     *pspec,
+                                       AdwComboRow    *row);
+
+/* The names need every region's rule file read, and each rule is a row of
+ * wrapped text that the window's stack measures even while another page
+ * shows: in the window that was tens of milliseconds before the first
+ * frame, for a page one click away. So the names and the rows are made
+ * when the browser is first mapped (or given a catalog while mapped). */
+static void
+fill (IvdRuleBrowser *self)
+{
+  const char * const *ids = ivd_catalog_get_region_ids ();
+  guint n_names = g_list_model_get_n_items (G_LIST_MODEL (self->region_names));
+
+  if (self->filled || self->catalog == NULL)
+    return;
+  self->filled = TRUE;
+
+  /* Filling the names selects the first row, which would overwrite the
+   * region (restored from settings, say): it is selected afterwards. */
+  g_signal_handlers_block_by_func (self->region_row, on_region_row_selected_cb, self);
+  gtk_string_list_splice (self->region_names, 0, n_names, NULL);
   for (guint i = 0; ids[i] != NULL; i++)
     {
       IvdRuleSet *rule_set = ivd_catalog_get_rule_set (self->catalog, ids[i], NULL);
       gtk_string_list_append (self->region_names, rule_set ? ivd_rule_set_get_name (rule_set) : ids[i]);
     }
+  select_region_row (self);
+  g_signal_handlers_unblock_by_func (self->region_row, on_region_row_selected_cb, self);
+  show_rule_set (self);
 }
 
 static void
@@ -104,6 +136,13 @@ on_region_row_selected_cb (IvdRuleBrowser *self,
 
   if (selected < g_strv_length ((char **) ids))
     ivd_rule_browser_set_region (self, ids[selected]);
+}
+
+static void
+ivd_rule_browser_map (GtkWidget *widget)
+{
+  fill (IVD_RULE_BROWSER (widget));
+  GTK_WIDGET_CLASS (ivd_rule_browser_parent_class)->map (widget);
 }
 
 static void
@@ -173,6 +212,7 @@ ivd_rule_browser_class_init (IvdRuleBrowserClass *klass)
   object_class->finalize = ivd_rule_browser_finalize;
   object_class->get_property = ivd_rule_browser_get_property;
   object_class->set_property = ivd_rule_browser_set_property;
+  widget_class->map = ivd_rule_browser_map;
 
   properties[PROP_REGION] =
     g_param_spec_string ("region", NULL, NULL, NULL,
@@ -205,17 +245,14 @@ ivd_rule_browser_set_catalog (IvdRuleBrowser *self,
   g_return_if_fail (IVD_IS_RULE_BROWSER (self));
   g_return_if_fail (IVD_IS_CATALOG (catalog));
 
-  g_autofree char *wanted = NULL;
-
   if (!g_set_object (&self->catalog, catalog))
     return;
 
-  /* Filling the names selects the first row, which would overwrite a region
-   * restored from settings: remember it and apply it afterwards. */
-  wanted = g_strdup (self->region ? self->region : ivd_catalog_get_region_ids ()[0]);
-  g_clear_pointer (&self->region, g_free);
-  fill_region_names (self);
-  ivd_rule_browser_set_region (self, wanted);
+  self->filled = FALSE;
+  if (self->region == NULL)
+    ivd_rule_browser_set_region (self, ivd_catalog_get_region_ids ()[0]);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    fill (self);
 }
 
 const char *
@@ -240,10 +277,10 @@ ivd_rule_browser_set_region (IvdRuleBrowser *self,
   g_free (self->region);
   self->region = g_strdup (region);
 
-  for (guint i = 0; ids[i] != NULL; i++)
-    if (g_str_equal (ids[i], region))
-      adw_combo_row_set_selected (self->region_row, i);
-
-  show_rule_set (self);
+  if (self->filled)
+    {
+      select_region_row (self);
+      show_rule_set (self);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGION]);
 }

@@ -4,7 +4,10 @@
  * free-text search. Not a test; build-aux/bench/store-bench runs it.
  *
  *   store-bench N [N...]
+ *   store-bench --fill PATH N
  *
+ * --fill only fills a new database at PATH with N plans and keeps it, for
+ * benchmarks that need a large database (build-aux/bench/startup-bench).
  * Prints progress on stderr and a markdown table on stdout. The fill
  * uses the store API (one transaction per plan, as the store allows)
  * with PRAGMA synchronous = OFF; everything timed runs with the store's
@@ -461,15 +464,31 @@ main (int   argc,
   g_autoptr(IvdCatalog) catalog = NULL;
   g_autoptr(GArray) results = g_array_new (FALSE, TRUE, sizeof (Result));
 
-  if (argc < 2)
+  if (argc < 2 || (g_str_equal (argv[1], "--fill") && argc != 4))
     {
-      fprintf (stderr, "usage: %s N [N...]\n", argv[0]);
+      fprintf (stderr, "usage: %s N [N...]\n       %s --fill PATH N\n", argv[0], argv[0]);
       return 2;
     }
 
   catalog = ivd_catalog_new_default (&error);
   if (catalog == NULL)
     die ("catalog (is IVD_DATA_DIR set?)", error);
+
+  /* The same plans as the timed runs (same seed), kept at PATH. A file
+   * already there would mix with the new plans: refuse it. */
+  if (g_str_equal (argv[1], "--fill"))
+    {
+      g_autoptr(GRand) rand = g_rand_new_with_seed (SEED);
+      guint64 n = 0;
+
+      if (!g_ascii_string_to_unsigned (argv[3], 10, 1, G_MAXUINT32, &n, &error))
+        die (argv[3], error);
+      if (g_file_test (argv[2], G_FILE_TEST_EXISTS))
+        die ("the database already exists", NULL);
+      fill (argv[2], catalog, (guint) n, rand);
+      fprintf (stderr, "%s: %u plans, %.1f MB\n", argv[2], (guint) n, file_mb (argv[2]));
+      return 0;
+    }
 
   for (int i = 1; i < argc; i++)
     {

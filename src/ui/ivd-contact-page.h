@@ -1,0 +1,11 @@
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define IVD_TYPE_CONTACT_PAGE (ivd_contact_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (IvdContactPage, ivd_contact_page, IVD, CONTACT_PAGE, AdwBin)
+
+G_END_DECLS
