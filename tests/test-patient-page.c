@@ -103,6 +103,33 @@ test_municipality (void)
   ivd_test_editor_tear_down (&f);
 }
 
+/* The department that keeps the responsibility is entered here and
+ * reaches the store; a mistyped EAN is marked. */
+static void
+test_department (void)
+{
+  IvdTestEditor f = { 0 };
+  GtkWidget *ean;
+  g_autofree char *stored = NULL;
+
+  ivd_test_editor_set_up (&f, NEW_PLAN);
+  gtk_editable_set_text (GTK_EDITABLE (ivd_test_editor_find_row (page (&f), "Department")), "Infektionsmedicinsk afdeling");
+  gtk_editable_set_text (GTK_EDITABLE (ivd_test_editor_find_row (page (&f), "Phone, day and night")), "+45 00 00 00 00");
+  ean = ivd_test_editor_find_row (page (&f), "EAN location number");
+  gtk_editable_set_text (GTK_EDITABLE (ean), "5790000000013");
+  g_assert_true (gtk_widget_has_css_class (ean, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (ean), "5790000000012");
+  g_assert_false (gtk_widget_has_css_class (ean, "error"));
+
+  ivd_test_editor_wait_saved (&f);
+  stored = ivd_test_editor_stored_string (&f, "responsible.department");
+  g_assert_cmpstr (stored, ==, "Infektionsmedicinsk afdeling");
+  g_clear_pointer (&stored, g_free);
+  stored = ivd_test_editor_stored_string (&f, "responsible.ean");
+  g_assert_cmpstr (stored, ==, "5790000000012");
+  ivd_test_editor_tear_down (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -112,6 +139,7 @@ main (int   argc,
   g_test_add_func ("/patient-page/controls", test_controls);
   g_test_add_func ("/patient-page/cpr", test_cpr);
   g_test_add_func ("/patient-page/municipality", test_municipality);
+  g_test_add_func ("/patient-page/department", test_department);
 
   return g_test_run ();
 }

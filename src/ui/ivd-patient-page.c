@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ivd-codes.h"
 #include "ivd-cpr.h"
 #include "ivd-findings-group.h"
 #include "ivd-labels.h"
@@ -26,6 +27,11 @@ struct _IvdPatientPage
   AdwEntryRow      *name_row;
   GtkDropDown      *municipality_dropdown;
   AdwActionRow     *region_row;
+  AdwEntryRow      *department_row;
+  AdwEntryRow      *phone_row;
+  AdwEntryRow      *doctor_row;
+  AdwEntryRow      *sor_row;
+  AdwEntryRow      *ean_row;
   IvdFindingsGroup *findings;
 };
 
@@ -116,6 +122,23 @@ on_cpr_row_changed_cb (IvdPatientPage *self)
     show_cpr (self);
 }
 
+/* A SOR or EAN code is marked once it is long enough to judge: an EAN
+ * with a wrong check digit is a mistyped digit. */
+static void
+on_code_row_changed_cb (AdwEntryRow *row)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  gboolean ean = g_object_get_data (G_OBJECT (row), "ivd-ean") != NULL;
+  gsize length = strlen (text);
+  gboolean judged = ean ? length >= IVD_EAN_DIGITS : length > IVD_SOR_MAX_DIGITS;
+  gboolean valid = length == 0 || (ean ? ivd_codes_ean_is_valid (text) : ivd_codes_sor_is_valid (text));
+
+  if (!valid && (judged || strspn (text, "0123456789") != length))
+    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+}
+
 static void
 on_municipality_selected_cb (IvdPatientPage *self)
 {
@@ -168,6 +191,11 @@ set_session (IvdPatientPage *self,
 
   ivd_plan_binding_text (GTK_EDITABLE (self->cpr_row), plan (self), "patient.cpr");
   ivd_plan_binding_text (GTK_EDITABLE (self->name_row), plan (self), "patient.name");
+  ivd_plan_binding_text (GTK_EDITABLE (self->department_row), plan (self), "responsible.department");
+  ivd_plan_binding_text (GTK_EDITABLE (self->phone_row), plan (self), "responsible.phone");
+  ivd_plan_binding_text (GTK_EDITABLE (self->doctor_row), plan (self), "responsible.doctor");
+  ivd_plan_binding_text (GTK_EDITABLE (self->sor_row), plan (self), "responsible.sor");
+  ivd_plan_binding_text (GTK_EDITABLE (self->ean_row), plan (self), "responsible.ean");
   ivd_findings_group_set_session (self->findings, session);
   g_signal_connect_object (session, "notify::evaluation", G_CALLBACK (on_evaluation_notify_cb), self,
                            G_CONNECT_SWAPPED);
@@ -240,6 +268,11 @@ ivd_patient_page_class_init (IvdPatientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IvdPatientPage, name_row);
   gtk_widget_class_bind_template_child (widget_class, IvdPatientPage, municipality_dropdown);
   gtk_widget_class_bind_template_child (widget_class, IvdPatientPage, region_row);
+  gtk_widget_class_bind_template_child (widget_class, IvdPatientPage, department_row);
+  gtk_widget_class_bind_template_child (widget_class, IvdPatientPage, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, IvdPatientPage, doctor_row);
+  gtk_widget_class_bind_template_child (widget_class, IvdPatientPage, sor_row);
+  gtk_widget_class_bind_template_child (widget_class, IvdPatientPage, ean_row);
   gtk_widget_class_bind_template_child (widget_class, IvdPatientPage, findings);
   gtk_widget_class_bind_template_callback (widget_class, on_cpr_row_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_municipality_selected_cb);
@@ -249,4 +282,8 @@ static void
 ivd_patient_page_init (IvdPatientPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_object_set_data (G_OBJECT (self->ean_row), "ivd-ean", GINT_TO_POINTER (1));
+  g_signal_connect (self->sor_row, "changed", G_CALLBACK (on_code_row_changed_cb), NULL);
+  g_signal_connect (self->ean_row, "changed", G_CALLBACK (on_code_row_changed_cb), NULL);
 }
