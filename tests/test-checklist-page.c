@@ -15,19 +15,6 @@ static const char * const step_items[] = {
   "END-AGREED",
 };
 
-/* Until the autosave has reached the store (a busy machine may take
- * longer than the session's 10 ms). */
-static void
-wait_saved (IvdTestEditor *f)
-{
-  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  ivd_test_editor_run (50);
-  while (ivd_plan_session_get_save_state (f->session) == IVD_SAVE_STATE_PENDING && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_cmpint (ivd_plan_session_get_save_state (f->session), ==, IVD_SAVE_STATE_SAVED);
-}
-
 static GtkWidget *
 page (IvdTestEditor *f)
 {
@@ -134,7 +121,7 @@ test_tick (void)
   gtk_check_button_set_active (item_check (&f, "FMK-DOSE"), TRUE);
   g_assert_true (ivd_plan_lookup_boolean (ivd_plan_session_get_plan (f.session), "checklist.FMK-DOSE", NULL));
   g_assert_nonnull (ivd_test_editor_find_label (page (&f), "1 of 9 done"));
-  wait_saved (&f);
+  ivd_test_editor_wait_saved (&f);
   g_assert_true (stored_boolean (&f, "checklist.FMK-DOSE"));
   g_assert_false (gtk_widget_has_css_class (state_image, "success"));
 
@@ -209,7 +196,7 @@ test_course_texts (void)
     g_assert_cmpstr (shown, ==, "Stop efter 8 dage; afsluttende kontrol i ambulatoriet.");
   }
 
-  wait_saved (&f);
+  ivd_test_editor_wait_saved (&f);
   stored = ivd_test_editor_stored_string (&f, "course.expected");
   g_assert_cmpstr (stored, ==, "Afebril efter 3 døgn.\nSkift til tabletter overvejes dag 5.");
   stored_blood = ivd_test_editor_stored_string (&f, "course.blood_tests");

@@ -16,19 +16,6 @@
 
 static char *data_home;
 
-/* Until the autosave has reached the store (a busy machine may take
- * longer than the session's 10 ms). */
-static void
-wait_saved (IvdTestEditor *f)
-{
-  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  ivd_test_editor_run (50);
-  while (ivd_plan_session_get_save_state (f->session) == IVD_SAVE_STATE_PENDING && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_cmpint (ivd_plan_session_get_save_state (f->session), ==, IVD_SAVE_STATE_SAVED);
-}
-
 static GtkWidget *
 page (IvdTestEditor *f)
 {
@@ -356,7 +343,7 @@ test_declined_call (void)
   g_assert_cmpint (ivd_evaluation_get_outcome (ivd_plan_session_get_evaluation (f.session)), ==,
                    IVD_OUTCOME_NOT_ELIGIBLE);
 
-  wait_saved (&f);
+  ivd_test_editor_wait_saved (&f);
   g_assert_cmpuint (n_stored_calls (&f), ==, 1);
   ivd_test_editor_tear_down (&f);
 }
@@ -396,7 +383,7 @@ test_accepted_call (void)
                                                                                              GTK_TYPE_CHECK_BUTTON))));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (start_phone)), "START-PHONE"));
 
-  wait_saved (&f);
+  ivd_test_editor_wait_saved (&f);
   g_assert_cmpuint (n_stored_calls (&f), ==, 2);
   ivd_test_editor_tear_down (&f);
 }

@@ -42,19 +42,6 @@ static const struct
   { "ELIG-INFORMED", "patient_informed" },
 };
 
-/* Autosave, however busy the machine: the main loop runs until the
- * session has saved (at most 10 s). */
-static void
-wait_saved (IvdTestEditor *f)
-{
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  ivd_test_editor_run (20);
-  while (ivd_plan_session_get_save_state (f->session) == IVD_SAVE_STATE_PENDING && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_cmpint (ivd_plan_session_get_save_state (f->session), ==, IVD_SAVE_STATE_SAVED);
-}
-
 static GtkWidget *
 page (IvdTestEditor *f)
 {
@@ -177,7 +164,7 @@ test_started (void)
   g_assert_cmpint (severity (&f, "ELIG-STARTED"), ==, IVD_SEVERITY_BLOCK);
   g_assert_true (finding_shown (&f, "ELIG-STARTED"));
   g_assert_nonnull (ivd_test_editor_find_label (page (&f), "has not been started in hospital"));
-  wait_saved (&f);
+  ivd_test_editor_wait_saved (&f);
   g_assert_cmpint (stored_boolean (&f, "started_in_hospital"), ==, 0);
 
   /* "Yes": the finding goes. */
@@ -185,14 +172,14 @@ test_started (void)
   g_assert_false (gtk_toggle_button_get_active (answer_button (row (&f, STARTED), FALSE)));
   g_assert_cmpint (severity (&f, "ELIG-STARTED"), ==, -1);
   g_assert_false (finding_shown (&f, "ELIG-STARTED"));
-  wait_saved (&f);
+  ivd_test_editor_wait_saved (&f);
   g_assert_cmpint (stored_boolean (&f, "started_in_hospital"), ==, 1);
 
   /* Pressed again: the answer is taken back and the fact is missing again. */
   press (row (&f, STARTED), TRUE);
   g_assert_false (ivd_plan_has (plan, "started_in_hospital"));
   g_assert_cmpint (severity (&f, "ELIG-STARTED"), ==, IVD_SEVERITY_MISSING);
-  wait_saved (&f);
+  ivd_test_editor_wait_saved (&f);
   g_assert_cmpint (stored_boolean (&f, "started_in_hospital"), ==, -1);
   ivd_test_editor_tear_down (&f);
 }
@@ -210,7 +197,7 @@ test_admission (void)
   g_assert_cmpint (severity (&f, "ELIG-NO-ADMISSION"), ==, IVD_SEVERITY_BLOCK);
   press (row (&f, question), FALSE);
   g_assert_cmpint (severity (&f, "ELIG-NO-ADMISSION"), ==, -1);
-  wait_saved (&f);
+  ivd_test_editor_wait_saved (&f);
   g_assert_cmpint (stored_boolean (&f, "requires_admission"), ==, 0);
   ivd_test_editor_tear_down (&f);
 }
@@ -256,7 +243,7 @@ test_place (void)
   adw_combo_row_set_selected (combo, place_position (combo, "Municipal nursing clinic"));
   g_assert_false (gtk_widget_get_visible (row (&f, HOME)));
   g_assert_cmpint (severity (&f, "ELIG-HOME-OK"), ==, -1);
-  wait_saved (&f);
+  ivd_test_editor_wait_saved (&f);
   stored = ivd_test_editor_stored_string (&f, "place.kind");
   g_assert_cmpstr (stored, ==, "clinic");
 

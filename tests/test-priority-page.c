@@ -20,19 +20,6 @@
 #define WHY_SELF "Why not self-administration?"
 #define WHY_PUMP "Why not an IV pump?"
 
-/* Autosave, however busy the machine: the main loop runs until the
- * session has saved (at most 10 s). */
-static void
-wait_saved (IvdTestEditor *f)
-{
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  ivd_test_editor_run (20);
-  while (ivd_plan_session_get_save_state (f->session) == IVD_SAVE_STATE_PENDING && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_cmpint (ivd_plan_session_get_save_state (f->session), ==, IVD_SAVE_STATE_SAVED);
-}
-
 static GtkWidget *
 page (IvdTestEditor *f)
 {
@@ -174,7 +161,7 @@ test_reasons (void)
   g_assert_cmpint (severity (&f, "PRIO-ORDER"), ==, -1);
   g_assert_false (finding_shown (&f, "PRIO-ORDER"));
 
-  wait_saved (&f);
+  ivd_test_editor_wait_saved (&f);
   form = ivd_test_editor_stored_string (&f, "treatment.form");
   reason = ivd_test_editor_stored_string (&f, "alternatives.iv_pump");
   g_assert_cmpstr (form, ==, "iv_intermittent");
@@ -244,7 +231,7 @@ test_tablets (void)
   g_assert_cmpstr (g_value_get_string (&value), ==, note (&f));
   g_value_unset (&value);
 
-  wait_saved (&f);
+  ivd_test_editor_wait_saved (&f);
   form = ivd_test_editor_stored_string (&f, "treatment.form");
   g_assert_cmpstr (form, ==, "tablets");
 
@@ -294,7 +281,7 @@ test_type (void)
   g_assert_cmpint (severity (&f, "COVER-OTHER"), ==, IVD_SEVERITY_REVIEW);
   g_assert_true (finding_shown (&f, "COVER-OTHER"));
 
-  wait_saved (&f);
+  ivd_test_editor_wait_saved (&f);
   type = ivd_test_editor_stored_string (&f, "treatment.type");
   g_assert_cmpstr (type, ==, "other");
 

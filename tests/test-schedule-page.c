@@ -83,18 +83,6 @@ times_text (IvdPlan *p)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-/* Autosave runs a moment after the last change; a relayout of the whole
- * editor can take longer than that moment under Xvfb. */
-static void
-wait_saved (IvdTestEditor *f)
-{
-  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (ivd_plan_session_get_save_state (f->session) == IVD_SAVE_STATE_PENDING && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_cmpint (ivd_plan_session_get_save_state (f->session), ==, IVD_SAVE_STATE_SAVED);
-}
-
 static char *
 stored_times (IvdTestEditor *f)
 {
@@ -387,7 +375,7 @@ test_visits (void)
   g_assert_cmpstr (written, ==, "08:00,10:00,14:00,18:00,20:00");
   on_screen = shown_times (&f);
   g_assert_cmpstr (on_screen, ==, "08:00,10:00,14:00,18:00,20:00");
-  wait_saved (&f);
+  ivd_test_editor_wait_saved (&f);
   stored = stored_times (&f);
   g_assert_cmpstr (stored, ==, "08:00,10:00,14:00,18:00,20:00");
 
@@ -469,7 +457,7 @@ test_access_and_answers (void)
                                              "NOT-ALONE"));
 
   gtk_editable_set_text (GTK_EDITABLE (row (&f, "Drug")), "Cefuroxim");
-  wait_saved (&f);
+  ivd_test_editor_wait_saved (&f);
   stored = ivd_test_editor_stored_string (&f, "treatment.drug");
   g_assert_cmpstr (stored, ==, "Cefuroxim");
   ivd_test_editor_tear_down (&f);
