@@ -357,6 +357,21 @@ ivd_plan_session_flush (IvdPlanSession  *self,
   return save (self, error);
 }
 
+/* Loads the newest stored version and takes over its version number and
+ * status, so that the next save is not a conflict. */
+static IvdPlanRecord *
+adopt_newest (IvdPlanSession  *self,
+              GError         **error)
+{
+  IvdPlanRecord *newest = ivd_store_load_plan (self->store, ivd_plan_record_get_id (self->record), error);
+
+  if (newest != NULL)
+    ivd_plan_record_set_stored (self->record, ivd_plan_record_get_status (newest),
+                                ivd_plan_record_get_status_reason (newest),
+                                ivd_plan_record_get_version (newest), ivd_plan_record_get_updated (newest));
+  return newest;
+}
+
 /* The conflict resolved for one's own edits: they are put on top of the
  * newest stored version and saved as the next one. */
 gboolean
@@ -367,13 +382,8 @@ ivd_plan_session_keep_mine (IvdPlanSession  *self,
 
   g_return_val_if_fail (IVD_IS_PLAN_SESSION (self), FALSE);
 
-  newest = ivd_store_load_plan (self->store, ivd_plan_record_get_id (self->record), error);
-  if (newest == NULL)
+  if ((newest = adopt_newest (self, error)) == NULL)
     return FALSE;
-
-  ivd_plan_record_set_stored (self->record, ivd_plan_record_get_status (newest),
-                              ivd_plan_record_get_status_reason (newest),
-                              ivd_plan_record_get_version (newest), ivd_plan_record_get_updated (newest));
   set_save_state (self, IVD_SAVE_STATE_PENDING, NULL);
   return save (self, error);
 }
@@ -388,13 +398,8 @@ ivd_plan_session_take_theirs (IvdPlanSession  *self,
 
   g_return_val_if_fail (IVD_IS_PLAN_SESSION (self), FALSE);
 
-  newest = ivd_store_load_plan (self->store, ivd_plan_record_get_id (self->record), error);
-  if (newest == NULL)
+  if ((newest = adopt_newest (self, error)) == NULL)
     return FALSE;
-
-  ivd_plan_record_set_stored (self->record, ivd_plan_record_get_status (newest),
-                              ivd_plan_record_get_status_reason (newest),
-                              ivd_plan_record_get_version (newest), ivd_plan_record_get_updated (newest));
   /* What the plan now holds is what is stored: nothing to save. */
   g_clear_handle_id (&self->save_source, g_source_remove);
   g_signal_handlers_block_by_func (ivd_plan_record_get_plan (self->record), on_plan_changed_cb, self);
