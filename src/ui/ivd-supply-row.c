@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "ivd-labels.h"
@@ -38,7 +40,7 @@ describe (IvdSupply *supply)
     /* Translators: a supply's kind, then that its quantity was typed in */
     return g_strdup_printf (_("%s · adjusted; not computed"), category);
   /* Translators: a supply's kind, then the quantity the app computed */
-  return g_strdup_printf (_("%s · adjusted; computed: %" G_GINT64_FORMAT), category, computed);
+  return g_strdup_printf (_("%s · adjusted; computed: %" PRId64), category, computed);
 }
 
 static void
