@@ -409,3 +409,21 @@ ivd_plan_session_take_theirs (IvdPlanSession  *self,
   evaluate (self);
   return TRUE;
 }
+
+/**
+ * ivd_plan_session_get_rule_set:
+ *
+ * Returns: (transfer none) (nullable): the rules of the region the plan
+ * was last evaluated in; NULL until the municipality is known or when the
+ * region's rule file cannot be read (the evaluation says why).
+ */
+IvdRuleSet *
+ivd_plan_session_get_rule_set (IvdPlanSession *self)
+{
+  const char *region;
+
+  g_return_val_if_fail (IVD_IS_PLAN_SESSION (self), NULL);
+
+  region = self->evaluation ? ivd_evaluation_get_region (self->evaluation) : NULL;
+  return region ? ivd_catalog_get_rule_set (ivd_store_get_catalog (self->store), region, NULL) : NULL;
+}

@@ -27,6 +27,7 @@ IvdPlanRecord  *ivd_plan_session_get_record           (IvdPlanSession *self);
 IvdPlan        *ivd_plan_session_get_plan             (IvdPlanSession *self);
 IvdEvaluation  *ivd_plan_session_get_evaluation       (IvdPlanSession *self);
 const char     *ivd_plan_session_get_evaluation_error (IvdPlanSession *self);
+IvdRuleSet     *ivd_plan_session_get_rule_set         (IvdPlanSession *self);
 IvdSaveState    ivd_plan_session_get_save_state       (IvdPlanSession *self);
 const char     *ivd_plan_session_get_save_error       (IvdPlanSession *self);
 void            ivd_plan_session_set_today            (IvdPlanSession *self,

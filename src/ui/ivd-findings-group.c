@@ -45,10 +45,7 @@ static const char *
 quote_of (IvdFindingsGroup *self,
           IvdFinding       *finding)
 {
-  IvdEvaluation *evaluation = ivd_plan_session_get_evaluation (self->session);
-  const char *region = evaluation ? ivd_evaluation_get_region (evaluation) : NULL;
-  IvdCatalog *catalog = ivd_store_get_catalog (ivd_plan_session_get_store (self->session));
-  IvdRuleSet *rules = region ? ivd_catalog_get_rule_set (catalog, region, NULL) : NULL;
+  IvdRuleSet *rules = ivd_plan_session_get_rule_set (self->session);
   IvdRule *rule = rules ? ivd_rule_set_lookup_rule (rules, ivd_finding_get_rule_id (finding)) : NULL;
 
   return rule ? ivd_rule_get_quote (rule) : NULL;

@@ -67,11 +67,7 @@ plan (IvdPriorityPage *self)
 static IvdRuleSet *
 rule_set (IvdPriorityPage *self)
 {
-  IvdEvaluation *evaluation = ivd_plan_session_get_evaluation (self->session);
-  const char *region = evaluation ? ivd_evaluation_get_region (evaluation) : NULL;
-  IvdCatalog *catalog = ivd_store_get_catalog (ivd_plan_session_get_store (self->session));
-
-  return region ? ivd_catalog_get_rule_set (catalog, region, NULL) : NULL;
+  return ivd_plan_session_get_rule_set (self->session);
 }
 
 static const char *
