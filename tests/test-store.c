@@ -1162,6 +1162,44 @@ test_plan_list (Fixture       *f,
   first = g_list_model_get_item (G_LIST_MODEL (list), 0);
   g_assert_cmpstr (ivd_plan_summary_get_name (first), ==, "Testperson Newest");
   g_assert_null (ivd_plan_list_get_error (list));
+
+  /* An autosave of the plan on top replaces that row only: no recount. */
+  last[3] = 0;
+  ivd_plan_set_string (ivd_plan_record_get_plan (newest), "patient.name", "Testperson Renamed");
+  g_assert_true (ivd_store_save_plan (f->store, newest, NULL));
+  g_assert_cmpuint (last[3], ==, 1);
+  g_assert_cmpuint (last[0], ==, 0);
+  g_assert_cmpuint (last[1], ==, 1);
+  g_assert_cmpuint (last[2], ==, 1);
+  g_clear_object (&first);
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpstr (ivd_plan_summary_get_name (first), ==, "Testperson Renamed");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 251);
+
+  /* A saved plan further down moves to the top: the whole list reloads. */
+  {
+    g_autoptr(IvdPlanSummary) fifth = g_list_model_get_item (G_LIST_MODEL (list), 5);
+    g_autoptr(IvdPlanRecord) record = ivd_store_load_plan (f->store, ivd_plan_summary_get_id (fifth), NULL);
+    g_autoptr(IvdPlanSummary) top = NULL;
+
+    ivd_plan_set_string (ivd_plan_record_get_plan (record), "patient.name", "Testperson Moved");
+    g_assert_true (ivd_store_save_plan (f->store, record, NULL));
+    g_assert_cmpuint (last[0], ==, 0);
+    g_assert_cmpuint (last[1], ==, 251);
+    g_assert_cmpuint (last[2], ==, 251);
+    top = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_assert_cmpstr (ivd_plan_summary_get_name (top), ==, "Testperson Moved");
+  }
+
+  /* A plan that leaves the filter leaves the list. */
+  {
+    g_autoptr(IvdPlanSummary) top = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_autoptr(IvdPlanRecord) record = ivd_store_load_plan (f->store, ivd_plan_summary_get_id (top), NULL);
+
+    ivd_plan_set_string (ivd_plan_record_get_plan (record), "patient.municipality_code", "101");
+    g_assert_true (ivd_store_save_plan (f->store, record, NULL));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 250);
+  }
 }
 
 int

@@ -133,12 +133,67 @@ ivd_plan_list_model_init (GListModelInterface *iface)
   iface->get_item = ivd_plan_list_get_item;
 }
 
+/* Where the plan @id sits in the pages held, or FALSE. */
+static gboolean
+find_cached (IvdPlanList *self,
+             const char  *id,
+             guint       *position)
+{
+  GHashTableIter iter;
+  gpointer key;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GPtrArray *items = value;
+
+      for (guint i = 0; i < items->len; i++)
+        if (g_str_equal (ivd_plan_summary_get_id (items->pdata[i]), id))
+          {
+            *position = GPOINTER_TO_UINT (key) * PAGE_SIZE + i;
+            return TRUE;
+          }
+    }
+  return FALSE;
+}
+
+/* An autosave changes one plan that is usually on screen and stays where
+ * it is (the open plan, first in "recent first"): if the store still has
+ * it at the same position, only that row is read and replaced, and the
+ * count of a large store is not taken again. Anything else (a new or
+ * deleted plan, a plan that moved or left the filter) reloads. */
+static gboolean
+update_in_place (IvdPlanList *self,
+                 const char  *id)
+{
+  g_autoptr(GPtrArray) fresh = NULL;
+  GPtrArray *items;
+  gpointer old;
+  guint position;
+
+  if (id == NULL || self->error != NULL || !find_cached (self, id, &position))
+    return FALSE;
+
+  fresh = ivd_store_list_plans (self->store, self->query, position, 1, NULL);
+  if (fresh == NULL || fresh->len != 1 || !g_str_equal (ivd_plan_summary_get_id (fresh->pdata[0]), id))
+    return FALSE;
+
+  items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (position / PAGE_SIZE));
+  old = items->pdata[position % PAGE_SIZE];
+  items->pdata[position % PAGE_SIZE] = g_object_ref (fresh->pdata[0]);
+  g_object_unref (old);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+  return TRUE;
+}
+
 static void
 on_store_changed_cb (IvdPlanList *self,
                      const char  *id,
                      IvdStore    *store)
 {
-  ivd_plan_list_reload (self);
+  if (!update_in_place (self, id))
+    ivd_plan_list_reload (self);
 }
 
 static void
