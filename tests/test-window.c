@@ -127,6 +127,15 @@ type_name (Fixture    *f,
   gtk_editable_set_text (GTK_EDITABLE (ivd_test_editor_find_row (page, "Name")), name);
 }
 
+static const char *
+list_state (IvdApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  GtkWidget *pane = ivd_test_editor_find_by_type (GTK_WIDGET (window), IVD_TYPE_PLAN_LIST_PANE);
+
+  return gtk_stack_get_visible_child_name (GTK_STACK (ivd_test_editor_find_by_type (pane, GTK_TYPE_STACK)));
+}
+
 /* Ctrl+N makes a plan in the store and opens it on step 1; the header
  * shows the patient's name as it is typed, and "Saved" after autosave. */
 static void
@@ -136,6 +145,7 @@ test_new_plan (Fixture       *f,
   g_autofree char *stored = NULL;
 
   g_assert_null (editor (f));
+  g_assert_cmpstr (list_state (f->app), ==, "empty");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-plan", NULL));
   g_assert_nonnull (editor (f));
   g_assert_cmpint (ivd_plan_editor_get_step (editor (f)), ==, IVD_STEP_PATIENT);
@@ -237,6 +247,51 @@ test_search (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))), ==, 1);
 }
 
+static gboolean
+has_opened (gpointer app)
+{
+  return !ivd_application_get_opening_store (app);
+}
+
+/* Until the store has opened, the list says it is opening (not "No Plans
+ * Yet"); a database that cannot be opened leaves it saying so. */
+static void
+test_opening (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *blocker = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(IvdApplication) app = NULL;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  dir = g_dir_make_tmp ("ivd-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  /* A file where the database's folder should be: it cannot be made. */
+  blocker = g_build_filename (dir, "not-a-folder", NULL);
+  g_assert_true (g_file_set_contents (blocker, "", 0, NULL));
+  path = g_build_filename (blocker, "plans.db", NULL);
+  app = ivd_application_new (path);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_application_activate (G_APPLICATION (app));
+  g_assert_true (ivd_application_get_opening_store (app));
+  g_assert_cmpstr (list_state (app), ==, "opening");
+
+  g_assert_true (wait_until (has_opened, app));
+  g_assert_null (ivd_application_get_store (app));
+  g_assert_cmpstr (list_state (app), ==, "unavailable");
+
+  while (gtk_application_get_active_window (GTK_APPLICATION (app)) != NULL)
+    gtk_window_destroy (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  ivd_test_remove_tree (dir);
+}
+
 typedef void (*WindowTest) (Fixture *f, gconstpointer data);
 
 /* Each test in a process of its own: one application per process, as in
@@ -268,6 +323,7 @@ main (int   argc,
   g_test_add_data_func ("/window/conflict", test_conflict, run_in_subprocess);
   g_test_add_data_func ("/window/close-saves", test_close_saves, run_in_subprocess);
   g_test_add_data_func ("/window/search", test_search, run_in_subprocess);
+  g_test_add_func ("/window/opening", test_opening);
 
   return g_test_run ();
 }

@@ -21,6 +21,7 @@ struct _IvdApplication
   char           *database_path;  /* from --database; NULL: the setting or the default */
   IvdStore       *store;
   GError         *store_error;    /* not yet shown to the user */
+  gboolean        opening_store;
 };
 
 G_DEFINE_FINAL_TYPE (IvdApplication, ivd_application, ADW_TYPE_APPLICATION)
@@ -28,6 +29,7 @@ G_DEFINE_FINAL_TYPE (IvdApplication, ivd_application, ADW_TYPE_APPLICATION)
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_OPENING_STORE,
   N_PROPS
 };
 
@@ -38,6 +40,16 @@ static GParamSpec *properties[N_PROPS];
 #define OPEN_THREAD_NICER 10
 
 static void open_store (IvdApplication *self);
+
+static void
+set_opening_store (IvdApplication *self,
+                   gboolean        opening)
+{
+  if (self->opening_store == opening)
+    return;
+  self->opening_store = opening;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OPENING_STORE]);
+}
 
 typedef struct
 {
@@ -154,6 +166,7 @@ on_store_opened_cb (GObject      *source,
       open_result_free (opened);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
     }
+  set_opening_store (self, FALSE);
 
   ivd_application_show_store_error (self);
 }
@@ -168,6 +181,7 @@ open_store (IvdApplication *self)
   data->catalog = self->catalog != NULL ? g_object_ref (self->catalog) : NULL;
   g_task_set_task_data (task, data, (GDestroyNotify) open_data_free);
   g_task_set_source_tag (task, open_store);
+  set_opening_store (self, TRUE);
   g_thread_unref (g_thread_new ("ivd-store-open", open_store_thread_main, g_object_ref (task)));
 }
 
@@ -306,8 +320,9 @@ ivd_application_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE: g_value_set_object (value, self->store); break;
-    default:         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_STORE:         g_value_set_object (value, self->store); break;
+    case PROP_OPENING_STORE: g_value_set_boolean (value, self->opening_store); break;
+    default:                 G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -327,6 +342,11 @@ ivd_application_class_init (IvdApplicationClass *klass)
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, IVD_TYPE_STORE,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* TRUE while the database is being opened, so views can say so rather
+   * than show an empty list. */
+  properties[PROP_OPENING_STORE] =
+    g_param_spec_boolean ("opening-store", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -358,6 +378,13 @@ ivd_application_get_store (IvdApplication *self)
 {
   g_return_val_if_fail (IVD_IS_APPLICATION (self), NULL);
   return self->store;
+}
+
+gboolean
+ivd_application_get_opening_store (IvdApplication *self)
+{
+  g_return_val_if_fail (IVD_IS_APPLICATION (self), FALSE);
+  return self->opening_store;
 }
 
 /* Shows, over the window, why the plan database cannot be used: when it

@@ -13,6 +13,7 @@ G_DECLARE_FINAL_TYPE (IvdApplication, ivd_application, IVD, APPLICATION, AdwAppl
 
 IvdApplication *ivd_application_new              (const char     *database_path);
 IvdStore       *ivd_application_get_store        (IvdApplication *self);
+gboolean        ivd_application_get_opening_store (IvdApplication *self);
 void            ivd_application_show_store_error (IvdApplication *self);
 
 G_END_DECLS

@@ -21,11 +21,13 @@ struct _IvdPlanListPane
   IvdPlanList        *plans;
   GtkSingleSelection *selection;
   char               *selected_id;
+  gboolean            opening;  /* the store is being opened */
 
   GtkSearchEntry     *search_entry;
   GtkStack           *stack;
   GtkListView        *list_view;
   AdwStatusPage      *empty_page;
+  GtkSpinner         *opening_spinner;
 };
 
 G_DEFINE_FINAL_TYPE (IvdPlanListPane, ivd_plan_list_pane, ADW_TYPE_BIN)
@@ -68,11 +70,21 @@ ivd_plan_row_subtitle (GtkListItem *item,
   return g_strdup (masked != NULL && *masked != '\0' ? masked : (when != NULL ? when : ""));
 }
 
+/* Before the store has opened the list says so (a large database takes
+ * a moment); if it could not be opened, the window says why. */
 static void
 show_empty_or_list (IvdPlanListPane *self)
 {
   gboolean empty = self->plans == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->plans)) == 0;
   gboolean searching = *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0';
+
+  gtk_spinner_set_spinning (self->opening_spinner, self->plans == NULL && self->opening);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), self->plans != NULL);
+  if (self->plans == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, self->opening ? "opening" : "unavailable");
+      return;
+    }
 
   adw_status_page_set_title (self->empty_page, searching ? _("No Plans Found") : _("No Plans Yet"));
   adw_status_page_set_description (self->empty_page, searching ? _("No name or CPR number matches the search")
@@ -189,6 +201,7 @@ ivd_plan_list_pane_class_init (IvdPlanListPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IvdPlanListPane, stack);
   gtk_widget_class_bind_template_child (widget_class, IvdPlanListPane, list_view);
   gtk_widget_class_bind_template_child (widget_class, IvdPlanListPane, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, IvdPlanListPane, opening_spinner);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate_cb);
@@ -201,6 +214,7 @@ ivd_plan_list_pane_init (IvdPlanListPane *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->opening = TRUE;
   self->query = ivd_plan_query_new ();
   ivd_plan_query_set_sort (self->query, IVD_PLAN_SORT_UPDATED);
   ivd_plan_query_set_descending (self->query, TRUE);
@@ -226,6 +240,20 @@ ivd_plan_list_pane_set_store (IvdPlanListPane *self,
   g_signal_connect_object (self->plans, "items-changed", G_CALLBACK (on_plans_items_changed_cb), self,
                            G_CONNECT_SWAPPED);
   on_plans_items_changed_cb (self);
+}
+
+/* Whether the store is still being opened; without a store afterwards,
+ * the list says the plans are unavailable. */
+void
+ivd_plan_list_pane_set_opening (IvdPlanListPane *self,
+                                gboolean         opening)
+{
+  g_return_if_fail (IVD_IS_PLAN_LIST_PANE (self));
+
+  if (self->opening == !!opening)
+    return;
+  self->opening = !!opening;
+  show_empty_or_list (self);
 }
 
 void

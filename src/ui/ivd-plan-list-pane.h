@@ -12,6 +12,8 @@ G_DECLARE_FINAL_TYPE (IvdPlanListPane, ivd_plan_list_pane, IVD, PLAN_LIST_PANE, 
 
 void ivd_plan_list_pane_set_store    (IvdPlanListPane *self,
                                       IvdStore        *store);
+void ivd_plan_list_pane_set_opening  (IvdPlanListPane *self,
+                                      gboolean         opening);
 void ivd_plan_list_pane_focus_search (IvdPlanListPane *self);
 void ivd_plan_list_pane_select       (IvdPlanListPane *self,
                                       const char      *id);

@@ -215,6 +215,13 @@ on_store_notify_cb (IvdWindow *self)
 }
 
 static void
+on_opening_store_notify_cb (IvdWindow *self)
+{
+  ivd_plan_list_pane_set_opening (self->list_pane,
+                                  self->application != NULL && ivd_application_get_opening_store (self->application));
+}
+
+static void
 on_leaflet_folded_notify_cb (IvdWindow *self)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLDED]);
@@ -449,6 +456,9 @@ ivd_window_new (IvdApplication *application,
 
   self->application = application;
   g_signal_connect_object (application, "notify::store", G_CALLBACK (on_store_notify_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (application, "notify::opening-store", G_CALLBACK (on_opening_store_notify_cb), self,
+                           G_CONNECT_SWAPPED);
+  on_opening_store_notify_cb (self);
   on_store_notify_cb (self);
 
   if (catalog != NULL)
