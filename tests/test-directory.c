@@ -249,6 +249,54 @@ test_save_fails (void)
   ivd_test_remove_tree (dir);
 }
 
+/* Two windows edit the directory: each save replaces only its own
+ * municipality in the file as it is on disk, so neither undoes the
+ * other's edits, and each window then sees the other's. An unreadable
+ * file is not overwritten. */
+static void
+test_save_entry_merges (void)
+{
+  g_autoptr(IvdCatalog) catalog = ivd_test_catalog ();
+  g_autoptr(IvdDirectory) first = ivd_directory_new ();
+  g_autoptr(IvdDirectory) second = ivd_directory_new ();
+  g_autoptr(IvdDirectory) on_disk = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ivd-directory-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "municipality-directory.json", NULL);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (ivd_directory_ensure_entry (first, "101"), "visitation-phone", "+45 00 00 01 01", NULL);
+  g_object_set (ivd_directory_ensure_entry (second, "851"), "visitation-phone", "+45 00 00 08 51", NULL);
+  /* The second window's stale copy of 101 must not reach the file. */
+  g_object_set (ivd_directory_ensure_entry (second, "101"), "notes", "stale", NULL);
+
+  g_assert_true (ivd_directory_save_entry (first, catalog, path, "101", &error));
+  g_assert_no_error (error);
+  g_assert_true (ivd_directory_save_entry (second, catalog, path, "851", &error));
+  g_assert_no_error (error);
+
+  on_disk = ivd_directory_new_from_file (catalog, path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (ivd_directory_get_entries (on_disk)), ==, 2);
+  g_assert_cmpstr (ivd_directory_entry_get_visitation_phone (ivd_directory_lookup (on_disk, "101")), ==, "+45 00 00 01 01");
+  g_assert_null (ivd_directory_entry_get_notes (ivd_directory_lookup (on_disk, "101")));
+  g_assert_cmpstr (ivd_directory_entry_get_visitation_phone (ivd_directory_lookup (on_disk, "851")), ==, "+45 00 00 08 51");
+
+  /* The second window now shows the first one's 101. */
+  g_assert_cmpstr (ivd_directory_entry_get_visitation_phone (ivd_directory_lookup (second, "101")), ==, "+45 00 00 01 01");
+  g_assert_null (ivd_directory_entry_get_notes (ivd_directory_lookup (second, "101")));
+  g_assert_cmpuint (g_list_model_get_n_items (ivd_directory_get_entries (second)), ==, 2);
+
+  /* A damaged file is left as it was. */
+  g_assert_true (g_file_set_contents (path, "{ not json", -1, NULL));
+  g_assert_false (ivd_directory_save_entry (first, catalog, path, "101", &error));
+  g_assert_error (error, IVD_ERROR, IVD_ERROR_INVALID);
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, "{ not json");
+
+  ivd_test_remove_tree (dir);
+}
+
 /* The reasons a person typing a code is given. */
 static void
 test_code_reasons (void)
@@ -290,6 +338,7 @@ main (int   argc,
   g_test_add_func ("/directory/default-is-empty", test_default_is_empty);
   g_test_add_func ("/directory/save", test_save);
   g_test_add_func ("/directory/save-fails", test_save_fails);
+  g_test_add_func ("/directory/save-entry-merges", test_save_entry_merges);
   g_test_add_func ("/codes/reasons", test_code_reasons);
 
   return g_test_run ();

@@ -270,3 +270,79 @@ ivd_directory_save_to_file (IvdDirectory  *self,
 
   return TRUE;
 }
+
+/* Puts @entry in place of the municipality's entry, or adds it. */
+static void
+put_entry (IvdDirectory      *self,
+           IvdDirectoryEntry *entry)
+{
+  const char *code = ivd_directory_entry_get_code (entry);
+  IvdDirectoryEntry *old = ivd_directory_lookup (self, code);
+  guint position;
+
+  if (old != NULL && g_list_store_find (self->entries, old, &position))
+    g_list_store_splice (self->entries, position, 1, (gpointer *) &entry, 1);
+  else
+    g_list_store_append (self->entries, entry);
+  g_hash_table_insert (self->by_code, g_strdup (code), entry);
+}
+
+static IvdDirectoryEntry *
+copy_entry (IvdDirectoryEntry *entry)
+{
+  g_autoptr(JsonNode) node = ivd_directory_entry_to_json (entry);
+
+  /* What to_json wrote, from_json reads back. */
+  return ivd_directory_entry_new_from_json (json_node_get_object (node), NULL);
+}
+
+/**
+ * ivd_directory_save_entry:
+ * @code: the municipality whose entry was edited
+ *
+ * Saves one municipality's entry into the file at @path as the file is
+ * now: it is read again and only that entry is replaced, so two windows
+ * (or a coordinator's import) editing the directory do not undo each
+ * other's work. This directory then takes the file's other entries. A
+ * file that cannot be read is left alone and the error says why.
+ */
+gboolean
+ivd_directory_save_entry (IvdDirectory  *self,
+                          IvdCatalog    *catalog,
+                          const char    *path,
+                          const char    *code,
+                          GError       **error)
+{
+  g_autoptr(IvdDirectory) on_disk = NULL;
+  IvdDirectoryEntry *mine;
+  GListModel *entries;
+
+  g_return_val_if_fail (IVD_IS_DIRECTORY (self), FALSE);
+  g_return_val_if_fail (IVD_IS_CATALOG (catalog), FALSE);
+  g_return_val_if_fail (path != NULL && code != NULL, FALSE);
+
+  on_disk = g_file_test (path, G_FILE_TEST_EXISTS) ? ivd_directory_new_from_file (catalog, path, error)
+                                                   : ivd_directory_new ();
+  if (on_disk == NULL)
+    return FALSE;
+
+  if ((mine = ivd_directory_lookup (self, code)) != NULL)
+    {
+      g_autoptr(IvdDirectoryEntry) copy = copy_entry (mine);
+
+      g_return_val_if_fail (copy != NULL, FALSE);
+      put_entry (on_disk, copy);
+    }
+  if (!ivd_directory_save_to_file (on_disk, path, error))
+    return FALSE;
+
+  entries = G_LIST_MODEL (on_disk->entries);
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(IvdDirectoryEntry) theirs = g_list_model_get_item (entries, i);
+
+      if (!g_str_equal (ivd_directory_entry_get_code (theirs), code))
+        put_entry (self, theirs);
+    }
+  return TRUE;
+}

@@ -30,4 +30,10 @@ gboolean           ivd_directory_save_to_file      (IvdDirectory *self,
                                                     const char   *path,
                                                     GError      **error);
 
+gboolean           ivd_directory_save_entry        (IvdDirectory *self,
+                                                    IvdCatalog   *catalog,
+                                                    const char   *path,
+                                                    const char   *code,
+                                                    GError      **error);
+
 G_END_DECLS

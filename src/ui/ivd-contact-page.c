@@ -128,7 +128,8 @@ save_now (IvdContactPage *self)
   g_autoptr(GError) error = NULL;
 
   g_clear_handle_id (&self->save_source, g_source_remove);
-  if (ivd_directory_save_to_file (self->directory, self->directory_path, &error))
+  if (self->code == NULL ||
+      ivd_directory_save_entry (self->directory, catalog (self), self->directory_path, self->code, &error))
     show_directory_error (self, NULL, NULL);
   else
     show_directory_error (self, _("Not saved"), error->message);
