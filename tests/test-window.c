@@ -127,6 +127,35 @@ type_name (Fixture    *f,
   gtk_editable_set_text (GTK_EDITABLE (ivd_test_editor_find_row (page, "Name")), name);
 }
 
+/* The department typed in one plan starts the next: settings keep the
+ * department's details (never the patient's). */
+static void
+test_department_defaults (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkWidget *page;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-plan", NULL);
+  page = ivd_test_editor_find_by_type (GTK_WIDGET (editor (f)), IVD_TYPE_PATIENT_PAGE);
+  type_name (f, "Testperson Aaberg");
+  gtk_editable_set_text (GTK_EDITABLE (ivd_test_editor_find_row (page, "Department")), "Infektionsmedicinsk afdeling");
+  gtk_editable_set_text (GTK_EDITABLE (ivd_test_editor_find_row (page, "Phone, day and night")), "+45 00 00 00 01");
+  ivd_test_editor_wait_state (session (f), IVD_SAVE_STATE_SAVED);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-plan", NULL);
+  {
+    IvdPlan *plan = ivd_plan_session_get_plan (session (f));
+
+    g_assert_cmpstr (ivd_plan_get_string (plan, "responsible.department"), ==, "Infektionsmedicinsk afdeling");
+    g_assert_cmpstr (ivd_plan_get_string (plan, "responsible.phone"), ==, "+45 00 00 00 01");
+    g_assert_null (ivd_plan_get_string (plan, "patient.name"));
+    g_assert_null (ivd_plan_get_string (plan, "responsible.doctor"));
+  }
+  page = ivd_test_editor_find_by_type (GTK_WIDGET (editor (f)), IVD_TYPE_PATIENT_PAGE);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ivd_test_editor_find_row (page, "Department"))), ==,
+                   "Infektionsmedicinsk afdeling");
+}
+
 static const char *
 list_state (IvdApplication *app)
 {
@@ -324,6 +353,7 @@ main (int   argc,
   g_test_add_data_func ("/window/close-saves", test_close_saves, run_in_subprocess);
   g_test_add_data_func ("/window/search", test_search, run_in_subprocess);
   g_test_add_func ("/window/opening", test_opening);
+  g_test_add_data_func ("/window/department-defaults", test_department_defaults, run_in_subprocess);
 
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 #include "ivd-plan-editor.h"
 #include "ivd-plan-list-pane.h"
 #include "ivd-plan-session.h"
+#include "ivd-responsible-defaults.h"
 #include "ivd-rule-browser.h"
 #include "ivd-window.h"
 
@@ -153,6 +154,16 @@ show_editor (IvdWindow *self)
   show_title (self);
 }
 
+/* The department details typed in one plan start the next one. */
+static void
+on_plan_changed_cb (IvdWindow  *self,
+                    const char *path,
+                    IvdPlan    *plan)
+{
+  if (g_str_has_prefix (path, "responsible."))
+    ivd_responsible_defaults_remember (self->settings, plan);
+}
+
 static void
 open_record (IvdWindow     *self,
              IvdPlanRecord *record)
@@ -176,6 +187,8 @@ open_record (IvdWindow     *self,
   g_signal_connect_object (self->session, "notify::save-state", G_CALLBACK (on_session_save_state_notify_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::evaluation", G_CALLBACK (show_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (ivd_plan_record_get_plan (record), "changed", G_CALLBACK (on_plan_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   ivd_plan_list_pane_select (self->list_pane, ivd_plan_record_get_id (record));
   on_session_save_state_notify_cb (self);
   show_editor (self);
@@ -240,6 +253,7 @@ new_plan_action (GtkWidget  *widget,
   if (store (self) == NULL)
     return;
 
+  ivd_responsible_defaults_apply (self->settings, plan);
   if ((record = ivd_store_create_plan (store (self), plan, &error)) == NULL)
     {
       show_toast_error (self, _("A New Plan Cannot Be Made"), error->message);
