@@ -1202,6 +1202,108 @@ test_plan_list (Fixture       *f,
   }
 }
 
+/* The coordinator's queues, judged on a fixed day (2026-11-22). */
+typedef struct
+{
+  IvdPlanStatus  status;
+  const char    *start_date;
+  const char    *end_date;
+  int            open_items;
+  IvdPlanQueue   queue;   /* the one queue the plan belongs to, or NONE */
+} QueueCase;
+
+#define S(x) IVD_PLAN_STATUS_##x
+static const QueueCase queue_cases[] = {
+  { S (REFERRED), "2026-12-01", "2026-12-08", 0, IVD_PLAN_QUEUE_AWAITING_ANSWER },
+  { S (ACCEPTED), "2026-11-22", "2026-11-29", 2, IVD_PLAN_QUEUE_DISCHARGE_SOON },
+  { S (DRAFT), "2026-11-23", "2026-11-30", 1, IVD_PLAN_QUEUE_DISCHARGE_SOON },
+  { S (DRAFT), "2026-11-24", "2026-12-01", 1, IVD_PLAN_QUEUE_NONE },      /* the day after tomorrow */
+  { S (READY), "2026-11-22", "2026-11-29", 0, IVD_PLAN_QUEUE_NONE },      /* nothing open */
+  { S (CANCELLED), "2026-11-22", "2026-11-29", 3, IVD_PLAN_QUEUE_NONE },
+  { S (DECLINED), "2026-11-22", "2026-11-29", 3, IVD_PLAN_QUEUE_NONE },
+  { S (IN_COURSE), "2026-11-10", "2026-11-21", 0, IVD_PLAN_QUEUE_PAST_END },
+  { S (ACCEPTED), "2026-11-10", "2026-11-21", 0, IVD_PLAN_QUEUE_PAST_END },
+  { S (IN_COURSE), "2026-11-15", "2026-11-22", 0, IVD_PLAN_QUEUE_NONE },  /* its last day is today */
+  { S (ENDED), "2026-10-01", "2026-10-08", 0, IVD_PLAN_QUEUE_NONE },      /* closing note received */
+};
+#undef S
+
+static void
+test_queues (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  const IvdPlanQueue queues[] = { IVD_PLAN_QUEUE_AWAITING_ANSWER, IVD_PLAN_QUEUE_DISCHARGE_SOON,
+                                  IVD_PLAN_QUEUE_PAST_END };
+
+  for (guint i = 0; i < G_N_ELEMENTS (queue_cases); i++)
+    {
+      g_autoptr(IvdPlanRecord) record = record_in_status (f, queue_cases[i].status);
+      g_autofree char *sql = g_strdup_printf ("UPDATE plans SET start_date = '%s', end_date = '%s', open_items = %d "
+                                              "WHERE id = '%s'", queue_cases[i].start_date, queue_cases[i].end_date,
+                                              queue_cases[i].open_items, ivd_plan_record_get_id (record));
+
+      g_assert_cmpint (sqlite3_exec (handle (f->store), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+      g_ptr_array_add (ids, g_strdup (ivd_plan_record_get_id (record)));
+    }
+
+  for (guint q = 0; q < G_N_ELEMENTS (queues); q++)
+    {
+      g_autoptr(IvdPlanQuery) query = ivd_plan_query_new ();
+      g_autoptr(GPtrArray) found = NULL;
+      g_autoptr(GError) error = NULL;
+      guint expected = 0;
+
+      ivd_plan_query_set_queue (query, queues[q]);
+      ivd_plan_query_set_today (query, "2026-11-22");
+      found = ivd_store_list_plans (f->store, query, 0, 100, &error);
+      g_assert_no_error (error);
+      for (guint i = 0; i < G_N_ELEMENTS (queue_cases); i++)
+        {
+          gboolean listed = FALSE;
+
+          for (guint j = 0; j < found->len; j++)
+            listed |= g_str_equal (ivd_plan_summary_get_id (found->pdata[j]), ids->pdata[i]);
+          g_test_message ("queue %d, case %u", queues[q], i);
+          g_assert_cmpint (listed, ==, queue_cases[i].queue == queues[q]);
+          expected += queue_cases[i].queue == queues[q];
+        }
+      g_assert_cmpuint (found->len, ==, expected);
+      g_assert_cmpuint (ivd_store_count_plans (f->store, query, NULL), ==, expected);
+    }
+}
+
+/* A referral and the municipality's answer are kept with their times;
+ * every save counts what is still open. */
+static void
+test_answer_columns (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(IvdPlanRecord) record = record_in_status (f, IVD_PLAN_STATUS_REFERRED);
+  g_autoptr(IvdPlanQuery) query = ivd_plan_query_new ();
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *where = g_strdup_printf ("FROM plans WHERE id = '%s'", ivd_plan_record_get_id (record));
+  g_autofree char *referred = g_strconcat ("SELECT referred_at = status_changed ", where, NULL);
+  g_autofree char *answer = g_strconcat ("SELECT answer || (answered_at = status_changed) ", where, NULL);
+  g_autofree char *end = g_strconcat ("SELECT end_date || ' ' || days || ' ' || treatment_type || ' ' || place_kind ", where, NULL);
+
+  g_assert_cmpint (query_int (handle (f->store), referred), ==, 1);
+  g_assert_null (query_text (handle (f->store), answer));
+  g_assert_true (ivd_store_set_status (f->store, record, IVD_PLAN_STATUS_DECLINED, "Ingen plads", f->today, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (query_text (handle (f->store), answer), ==, "declined1");
+  g_assert_cmpint (query_int (handle (f->store), referred), ==, 0);
+  g_assert_cmpstr (query_text (handle (f->store), end), ==, "2026-11-30 8 antibiotic home");
+
+  found = ivd_store_list_plans (f->store, query, 0, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (ivd_plan_summary_get_status_reason (found->pdata[0]), ==, "Ingen plads");
+  g_assert_cmpstr (ivd_plan_summary_get_end_date (found->pdata[0]), ==, "2026-11-30");
+  g_assert_cmpint (ivd_plan_summary_get_open_items (found->pdata[0]), >=, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1236,6 +1338,8 @@ main (int   argc,
   ADD ("/store/list-filters", test_list_filters);
   ADD ("/store/list-paging", test_list_paging);
   ADD ("/store/plan-list", test_plan_list);
+  ADD ("/store/queues", test_queues);
+  ADD ("/store/answer-columns", test_answer_columns);
 #undef ADD
 
   status = g_test_run ();

@@ -198,3 +198,46 @@ ivd_plan_steps_get_state (IvdPlan       *plan,
     return IVD_STEP_STATE_OPEN;
   return state;
 }
+
+/**
+ * ivd_plan_steps_count_open:
+ *
+ * What is still to settle before the referral, counted as the review
+ * step lists it: each step not done (nor skipped), each finding that
+ * blocks or asks for review, each checklist item not ticked.
+ */
+guint
+ivd_plan_steps_count_open (IvdPlan       *plan,
+                           IvdEvaluation *evaluation)
+{
+  GListModel *findings;
+  GListModel *checklist;
+  guint open = 0;
+
+  g_return_val_if_fail (IVD_IS_PLAN (plan), 0);
+  g_return_val_if_fail (IVD_IS_EVALUATION (evaluation), 0);
+
+  for (IvdStep step = 0; step < IVD_STEP_REVIEW; step++)
+    {
+      IvdStepState state = ivd_plan_steps_get_state (plan, evaluation, step);
+
+      open += state != IVD_STEP_STATE_DONE && state != IVD_STEP_STATE_SKIPPED;
+    }
+
+  findings = ivd_evaluation_get_findings (evaluation);
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(IvdFinding) finding = g_list_model_get_item (findings, i);
+
+      open += ivd_finding_get_severity (finding) != IVD_SEVERITY_INFO;
+    }
+
+  checklist = ivd_evaluation_get_checklist (evaluation);
+  for (guint i = 0; i < g_list_model_get_n_items (checklist); i++)
+    {
+      g_autoptr(IvdChecklistItem) item = g_list_model_get_item (checklist, i);
+
+      open += !ivd_checklist_item_get_done (item);
+    }
+  return open;
+}

@@ -35,4 +35,7 @@ IvdStepState  ivd_plan_steps_get_state   (IvdPlan       *plan,
                                           IvdEvaluation *evaluation,
                                           IvdStep        step);
 
+guint         ivd_plan_steps_count_open  (IvdPlan       *plan,
+                                          IvdEvaluation *evaluation);
+
 G_END_DECLS

@@ -20,6 +20,8 @@ struct _IvdPlanQuery
   char        *text;
   IvdPlanSort  sort;
   gboolean     descending;
+  IvdPlanQueue queue;
+  char        *today;
 };
 
 G_DEFINE_FINAL_TYPE (IvdPlanQuery, ivd_plan_query, G_TYPE_OBJECT)
@@ -34,6 +36,8 @@ enum {
   PROP_TEXT,
   PROP_SORT,
   PROP_DESCENDING,
+  PROP_QUEUE,
+  PROP_TODAY,
   N_PROPS
 };
 
@@ -66,6 +70,7 @@ ivd_plan_query_finalize (GObject *object)
   g_clear_pointer (&self->start_from, g_free);
   g_clear_pointer (&self->start_to, g_free);
   g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->today, g_free);
 
   G_OBJECT_CLASS (ivd_plan_query_parent_class)->finalize (object);
 }
@@ -88,6 +93,8 @@ ivd_plan_query_get_property (GObject    *object,
     case PROP_TEXT: g_value_set_string (value, self->text); break;
     case PROP_SORT:       g_value_set_enum (value, self->sort); break;
     case PROP_DESCENDING: g_value_set_boolean (value, self->descending); break;
+    case PROP_QUEUE:      g_value_set_enum (value, self->queue); break;
+    case PROP_TODAY:      g_value_set_string (value, self->today); break;
     default:              G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -110,6 +117,8 @@ ivd_plan_query_set_property (GObject      *object,
     case PROP_TEXT: ivd_plan_query_set_text (self, g_value_get_string (value)); break;
     case PROP_SORT:       ivd_plan_query_set_sort (self, g_value_get_enum (value)); break;
     case PROP_DESCENDING: ivd_plan_query_set_descending (self, g_value_get_boolean (value)); break;
+    case PROP_QUEUE:      ivd_plan_query_set_queue (self, g_value_get_enum (value)); break;
+    case PROP_TODAY:      ivd_plan_query_set_today (self, g_value_get_string (value)); break;
     default:              G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -134,6 +143,11 @@ ivd_plan_query_class_init (IvdPlanQueryClass *klass)
   properties[PROP_SORT] = g_param_spec_enum ("sort", NULL, NULL, IVD_TYPE_PLAN_SORT,
                                              IVD_PLAN_SORT_UPDATED, flags);
   properties[PROP_DESCENDING] = g_param_spec_boolean ("descending", NULL, NULL, TRUE, flags);
+  properties[PROP_QUEUE] = g_param_spec_enum ("queue", NULL, NULL, IVD_TYPE_PLAN_QUEUE,
+                                              IVD_PLAN_QUEUE_NONE, flags);
+  /* "YYYY-MM-DD" the queues are judged on; NULL: the date when the query
+   * runs (tests fix it). */
+  properties[PROP_TODAY] = g_param_spec_string ("today", NULL, NULL, NULL, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -282,4 +296,38 @@ ivd_plan_query_set_descending (IvdPlanQuery *self,
     return;
   self->descending = descending;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCENDING]);
+}
+
+IvdPlanQueue
+ivd_plan_query_get_queue (IvdPlanQuery *self)
+{
+  g_return_val_if_fail (IVD_IS_PLAN_QUERY (self), IVD_PLAN_QUEUE_NONE);
+  return self->queue;
+}
+
+void
+ivd_plan_query_set_queue (IvdPlanQuery *self,
+                          IvdPlanQueue  queue)
+{
+  g_return_if_fail (IVD_IS_PLAN_QUERY (self));
+
+  if (self->queue == queue)
+    return;
+  self->queue = queue;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUEUE]);
+}
+
+const char *
+ivd_plan_query_get_today (IvdPlanQuery *self)
+{
+  g_return_val_if_fail (IVD_IS_PLAN_QUERY (self), NULL);
+  return self->today;
+}
+
+void
+ivd_plan_query_set_today (IvdPlanQuery *self,
+                          const char   *date)
+{
+  g_return_if_fail (IVD_IS_PLAN_QUERY (self));
+  set_string (self, &self->today, date, PROP_TODAY);
 }

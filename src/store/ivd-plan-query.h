@@ -12,7 +12,18 @@ typedef enum
   IVD_PLAN_SORT_MUNICIPALITY,
   IVD_PLAN_SORT_NAME,
   IVD_PLAN_SORT_STATUS_CHANGED,
+  IVD_PLAN_SORT_CPR,
+  IVD_PLAN_SORT_OPEN_ITEMS,
 } IvdPlanSort;
+
+/* The coordinator's built-in queues (design.md, "Who uses it"). */
+typedef enum
+{
+  IVD_PLAN_QUEUE_NONE,
+  IVD_PLAN_QUEUE_AWAITING_ANSWER,  /* referred, the municipality has not answered */
+  IVD_PLAN_QUEUE_DISCHARGE_SOON,   /* starts today or tomorrow with items open */
+  IVD_PLAN_QUEUE_PAST_END,         /* the course has ended without a closing note */
+} IvdPlanQueue;
 
 #define IVD_TYPE_PLAN_QUERY (ivd_plan_query_get_type ())
 
@@ -40,6 +51,12 @@ void          ivd_plan_query_set_text              (IvdPlanQuery  *self,
 IvdPlanSort   ivd_plan_query_get_sort              (IvdPlanQuery  *self);
 void          ivd_plan_query_set_sort              (IvdPlanQuery  *self,
                                                     IvdPlanSort    sort);
+IvdPlanQueue  ivd_plan_query_get_queue             (IvdPlanQuery  *self);
+void          ivd_plan_query_set_queue             (IvdPlanQuery  *self,
+                                                    IvdPlanQueue   queue);
+const char   *ivd_plan_query_get_today             (IvdPlanQuery  *self);
+void          ivd_plan_query_set_today             (IvdPlanQuery  *self,
+                                                    const char    *date);
 gboolean      ivd_plan_query_get_descending        (IvdPlanQuery  *self);
 void          ivd_plan_query_set_descending        (IvdPlanQuery  *self,
                                                     gboolean       descending);

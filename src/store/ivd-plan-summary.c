@@ -20,6 +20,9 @@ struct _IvdPlanSummary
   char          *status_changed;
   char          *name;
   char          *cpr;
+  char          *end_date;
+  char          *status_reason;
+  int            open_items;
 };
 
 G_DEFINE_FINAL_TYPE (IvdPlanSummary, ivd_plan_summary, G_TYPE_OBJECT)
@@ -35,6 +38,9 @@ enum {
   PROP_STATUS_CHANGED,
   PROP_NAME,
   PROP_CPR,
+  PROP_END_DATE,
+  PROP_STATUS_REASON,
+  PROP_OPEN_ITEMS,
   N_PROPS
 };
 
@@ -54,6 +60,8 @@ string_field (IvdPlanSummary *self,
     case PROP_STATUS_CHANGED:    return &self->status_changed;
     case PROP_NAME:              return &self->name;
     case PROP_CPR:               return &self->cpr;
+    case PROP_END_DATE:          return &self->end_date;
+    case PROP_STATUS_REASON:     return &self->status_reason;
     default:                     return NULL;
     }
 }
@@ -83,6 +91,8 @@ ivd_plan_summary_get_property (GObject    *object,
     g_value_set_string (value, *field);
   else if (prop_id == PROP_STATUS)
     g_value_set_enum (value, self->status);
+  else if (prop_id == PROP_OPEN_ITEMS)
+    g_value_set_int (value, self->open_items);
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -100,6 +110,8 @@ ivd_plan_summary_set_property (GObject      *object,
     *field = g_value_dup_string (value);
   else if (prop_id == PROP_STATUS)
     self->status = g_value_get_enum (value);
+  else if (prop_id == PROP_OPEN_ITEMS)
+    self->open_items = g_value_get_int (value);
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -124,12 +136,19 @@ ivd_plan_summary_class_init (IvdPlanSummaryClass *klass)
   properties[PROP_STATUS_CHANGED] = g_param_spec_string ("status-changed", NULL, NULL, NULL, flags);
   properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, flags);
   properties[PROP_CPR] = g_param_spec_string ("cpr", NULL, NULL, NULL, flags);
+  /* The last treatment day, "YYYY-MM-DD". */
+  properties[PROP_END_DATE] = g_param_spec_string ("end-date", NULL, NULL, NULL, flags);
+  /* Why declined or cancelled, or the outcome when ended. */
+  properties[PROP_STATUS_REASON] = g_param_spec_string ("status-reason", NULL, NULL, NULL, flags);
+  /* What was still open at the last save; -1 when not known. */
+  properties[PROP_OPEN_ITEMS] = g_param_spec_int ("open-items", NULL, NULL, -1, G_MAXINT, -1, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 ivd_plan_summary_init (IvdPlanSummary *self)
 {
+  self->open_items = -1;
 }
 
 const char *
@@ -193,4 +212,25 @@ ivd_plan_summary_get_cpr (IvdPlanSummary *self)
 {
   g_return_val_if_fail (IVD_IS_PLAN_SUMMARY (self), NULL);
   return self->cpr;
+}
+
+const char *
+ivd_plan_summary_get_end_date (IvdPlanSummary *self)
+{
+  g_return_val_if_fail (IVD_IS_PLAN_SUMMARY (self), NULL);
+  return self->end_date;
+}
+
+const char *
+ivd_plan_summary_get_status_reason (IvdPlanSummary *self)
+{
+  g_return_val_if_fail (IVD_IS_PLAN_SUMMARY (self), NULL);
+  return self->status_reason;
+}
+
+int
+ivd_plan_summary_get_open_items (IvdPlanSummary *self)
+{
+  g_return_val_if_fail (IVD_IS_PLAN_SUMMARY (self), -1);
+  return self->open_items;
 }

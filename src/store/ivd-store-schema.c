@@ -84,15 +84,45 @@ static const char v3[] =
   ");"
   "INSERT INTO audit_head (one, seq, hash) SELECT 1, seq, hash FROM audit ORDER BY seq DESC LIMIT 1;";
 
+/* Version 4: what the coordinator's queues, sorting and the monitoring
+ * figures need (domain §12): the course's end, its type, place, visits,
+ * minutes and days, the open items at the last save, and when the plan
+ * was referred and answered (taken from the audit trail for older plans). */
+static const char v4[] =
+  "ALTER TABLE plans ADD COLUMN end_date TEXT;"
+  "ALTER TABLE plans ADD COLUMN treatment_type TEXT;"
+  "ALTER TABLE plans ADD COLUMN place_kind TEXT;"
+  "ALTER TABLE plans ADD COLUMN open_items INTEGER;"
+  "ALTER TABLE plans ADD COLUMN visits_per_day INTEGER;"
+  "ALTER TABLE plans ADD COLUMN minutes INTEGER;"
+  "ALTER TABLE plans ADD COLUMN days INTEGER;"
+  "ALTER TABLE plans ADD COLUMN referred_at TEXT;"
+  "ALTER TABLE plans ADD COLUMN answer TEXT;"
+  "ALTER TABLE plans ADD COLUMN answered_at TEXT;"
+  "UPDATE plans SET referred_at = (SELECT max (a.time) FROM audit a WHERE a.plan_id = plans.id"
+  "  AND a.action = 'status' AND a.new_value = 'referred');"
+  "UPDATE plans SET (answer, answered_at) = (SELECT a.new_value, a.time FROM audit a"
+  "  WHERE a.plan_id = plans.id AND a.action = 'status' AND a.new_value IN ('accepted', 'declined')"
+  "  AND a.time >= plans.referred_at ORDER BY a.seq DESC LIMIT 1);"
+  "CREATE INDEX plans_status_changed ON plans (status, status_changed);"
+  "CREATE INDEX plans_status_start ON plans (status, start_date);"
+  "CREATE INDEX plans_status_end ON plans (status, end_date);"
+  "CREATE INDEX plans_name ON plans (name COLLATE NOCASE);"
+  "CREATE INDEX plans_cpr ON plans (cpr);"
+  "CREATE INDEX plans_open_items ON plans (open_items);"
+  "CREATE INDEX plans_referred ON plans (referred_at);";
+
 static gboolean backfill_columns (IvdDatabase *db, IvdCatalog *catalog, GError **error);
 
 static const Migration migrations[] = {
   { v1, NULL },
-  { v2, backfill_columns },
+  /* Version 4's backfill fills version 2's columns too. */
+  { v2, NULL },
   { v3, NULL },
+  { v4, backfill_columns },
 };
 
-/* Fills the version 2 columns from each document, with the same code that
+/* Fills the indexed columns from each document, with the same code that
  * fills them on every save. */
 static gboolean
 backfill_columns (IvdDatabase  *db,
@@ -103,10 +133,7 @@ backfill_columns (IvdDatabase  *db,
   g_autoptr(IvdStatement) update = NULL;
   int rc;
 
-  update = ivd_database_prepare (db,
-                                 "UPDATE plans SET region = ?, municipality_code = ?, start_date = ?, "
-                                 "name = ?, cpr = ? WHERE pk = ?",
-                                 error);
+  update = ivd_database_prepare (db, "UPDATE plans SET " IVD_PLAN_COLUMN_SETS " WHERE pk = ?", error);
   if (select == NULL || update == NULL)
     return FALSE;
 
@@ -121,12 +148,8 @@ backfill_columns (IvdDatabase  *db,
         continue;
 
       ivd_plan_columns_init (&columns, plan, catalog);
-      ivd_database_bind_text (update, 1, columns.region);
-      ivd_database_bind_text (update, 2, columns.municipality_code);
-      ivd_database_bind_text (update, 3, columns.start_date);
-      ivd_database_bind_text (update, 4, columns.name);
-      ivd_database_bind_text (update, 5, columns.cpr);
-      sqlite3_bind_int64 (update, 6, sqlite3_column_int64 (select, 0));
+      ivd_plan_columns_bind (update, 1, &columns);
+      sqlite3_bind_int64 (update, 1 + IVD_PLAN_N_COLUMNS, sqlite3_column_int64 (select, 0));
       if (!ivd_database_step_done (db, update, error))
         return FALSE;
       ivd_statement_release (update);

@@ -42,7 +42,7 @@ enum {
 static guint signals[N_SIGNALS];
 
 #define PLAN_COLUMNS "p.id, p.status, p.region, p.municipality_code, p.start_date, p.updated, " \
-                     "p.status_changed, p.name, p.cpr"
+                     "p.status_changed, p.name, p.cpr, p.end_date, p.open_items, p.status_reason"
 
 static char *
 now_string (void)
@@ -195,18 +195,6 @@ audit (IvdStore    *self,
   return ivd_audit_append (self->db, &entry, error);
 }
 
-static void
-bind_columns (IvdStatement         *stmt,
-              int                   first,
-              const IvdPlanColumns *columns)
-{
-  ivd_database_bind_text (stmt, first, columns->region);
-  ivd_database_bind_text (stmt, first + 1, columns->municipality_code);
-  ivd_database_bind_text (stmt, first + 2, columns->start_date);
-  ivd_database_bind_text (stmt, first + 3, columns->name);
-  ivd_database_bind_text (stmt, first + 4, columns->cpr);
-}
-
 static IvdPlanRecord *
 insert_plan (IvdStore    *self,
              IvdPlan     *plan,
@@ -225,8 +213,8 @@ insert_plan (IvdStore    *self,
 
   insert = ivd_database_prepare (self->db,
                                  "INSERT INTO plans (id, document, status, version, created, updated, "
-                                 "status_changed, region, municipality_code, start_date, name, cpr) "
-                                 "VALUES (?, ?, 'draft', 1, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                 "status_changed, " IVD_PLAN_COLUMN_NAMES ") "
+                                 "VALUES (?, ?, 'draft', 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                  error);
   if (insert != NULL)
     {
@@ -235,7 +223,7 @@ insert_plan (IvdStore    *self,
       ivd_database_bind_text (insert, 3, now);
       ivd_database_bind_text (insert, 4, now);
       ivd_database_bind_text (insert, 5, now);
-      bind_columns (insert, 6, &columns);
+      ivd_plan_columns_bind (insert, 6, &columns);
     }
 
   if (insert == NULL || !ivd_database_step_done (self->db, insert, error) ||
@@ -411,8 +399,7 @@ write_document (IvdStore       *self,
                                  "UPDATE plans SET document = ?, version = version + 1, updated = ?, "
                                  "status = ?, status_changed = CASE WHEN status = ? THEN status_changed ELSE ? END, "
                                  "status_reason = CASE WHEN status = ? THEN status_reason ELSE NULL END, "
-                                 "region = ?, municipality_code = ?, start_date = ?, name = ?, cpr = ? "
-                                 "WHERE pk = ?",
+                                 IVD_PLAN_COLUMN_SETS " WHERE pk = ?",
                                  error);
   if (update == NULL)
     return FALSE;
@@ -423,8 +410,8 @@ write_document (IvdStore       *self,
   ivd_database_bind_text (update, 4, ivd_plan_status_to_string (status));
   ivd_database_bind_text (update, 5, now);
   ivd_database_bind_text (update, 6, ivd_plan_status_to_string (status));
-  bind_columns (update, 7, &columns);
-  sqlite3_bind_int64 (update, 12, current->pk);
+  ivd_plan_columns_bind (update, 7, &columns);
+  sqlite3_bind_int64 (update, 7 + IVD_PLAN_N_COLUMNS, current->pk);
   return ivd_database_step_done (self->db, update, error);
 }
 
@@ -498,6 +485,68 @@ like_pattern (const char *term)
     }
   g_string_append_c (pattern, '%');
   return g_string_free (pattern, FALSE);
+}
+
+static char *
+dup_date (const GDate *date)
+{
+  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
+}
+
+/* The query's "today" and the day after, as stored dates. */
+static void
+query_days (IvdPlanQuery  *query,
+            char         **today,
+            char         **tomorrow)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  if (ivd_plan_query_get_today (query) != NULL)
+    g_date_set_parse (&date, ivd_plan_query_get_today (query));
+  if (!g_date_valid (&date))
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      g_date_set_dmy (&date, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                      g_date_time_get_year (now));
+    }
+  *today = dup_date (&date);
+  g_date_add_days (&date, 1);
+  *tomorrow = dup_date (&date);
+}
+
+/* The coordinator's queues, on indexed columns. "Open items" are counted
+ * at each save (ivd_plan_steps_count_open()). */
+static void
+add_queue_filter (GString      *where,
+                  GPtrArray    *params,
+                  IvdPlanQuery *query)
+{
+  g_autofree char *today = NULL;
+  g_autofree char *tomorrow = NULL;
+
+  switch (ivd_plan_query_get_queue (query))
+    {
+    case IVD_PLAN_QUEUE_AWAITING_ANSWER:
+      g_string_append (where, " AND p.status = 'referred'");
+      break;
+    case IVD_PLAN_QUEUE_DISCHARGE_SOON:
+      query_days (query, &today, &tomorrow);
+      g_string_append (where, " AND p.status IN ('draft', 'ready', 'referred', 'accepted')"
+                              " AND p.start_date BETWEEN ? AND ? AND p.open_items > 0");
+      g_ptr_array_add (params, g_steal_pointer (&today));
+      g_ptr_array_add (params, g_steal_pointer (&tomorrow));
+      break;
+    case IVD_PLAN_QUEUE_PAST_END:
+      query_days (query, &today, &tomorrow);
+      g_string_append (where, " AND p.status IN ('accepted', 'in_course') AND p.end_date < ?");
+      g_ptr_array_add (params, g_steal_pointer (&today));
+      break;
+    case IVD_PLAN_QUEUE_NONE:
+    default:
+      break;
+    }
 }
 
 /* Free text: each word must appear in the name or the CPR number. Words of
@@ -576,6 +625,7 @@ build_where (IvdPlanQuery *query,
 
   if (ivd_plan_query_get_text (query) != NULL)
     add_text_filter (where, params, ivd_plan_query_get_text (query));
+  add_queue_filter (where, params, query);
 
   return g_string_free (where, FALSE);
 }
@@ -593,6 +643,8 @@ order_column (IvdPlanSort sort)
     case IVD_PLAN_SORT_MUNICIPALITY:   return "p.municipality_code";
     case IVD_PLAN_SORT_NAME:           return "p.name COLLATE NOCASE";
     case IVD_PLAN_SORT_STATUS_CHANGED: return "p.status_changed";
+    case IVD_PLAN_SORT_CPR:            return "p.cpr";
+    case IVD_PLAN_SORT_OPEN_ITEMS:     return "p.open_items";
     case IVD_PLAN_SORT_UPDATED:
     default:                           return "p.updated";
     }
@@ -641,6 +693,9 @@ summary_from_row (IvdStatement *stmt)
                        "status-changed", ivd_database_column_text (stmt, 6),
                        "name", ivd_database_column_text (stmt, 7),
                        "cpr", ivd_database_column_text (stmt, 8),
+                       "end-date", ivd_database_column_text (stmt, 9),
+                       "open-items", sqlite3_column_type (stmt, 10) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 10),
+                       "status-reason", ivd_database_column_text (stmt, 11),
                        NULL);
 }
 
@@ -915,17 +970,24 @@ write_status (IvdStore       *self,
 {
   g_autoptr(IvdStatement) update = NULL;
 
+  /* A referral starts the wait for the answer afresh; the answer is
+   * kept with its time for the queues and the monitoring figures. */
   update = ivd_database_prepare (self->db,
-                                 "UPDATE plans SET status = ?, status_reason = ?, status_changed = ?, "
-                                 "updated = ?, version = version + 1 WHERE pk = ?",
+                                 "UPDATE plans SET status = ?1, status_reason = ?2, status_changed = ?3, "
+                                 "updated = ?3, version = version + 1, "
+                                 "referred_at = CASE WHEN ?1 = 'referred' THEN ?3 ELSE referred_at END, "
+                                 "answer = CASE WHEN ?1 = 'referred' THEN NULL "
+                                 "  WHEN ?1 IN ('accepted', 'declined') THEN ?1 ELSE answer END, "
+                                 "answered_at = CASE WHEN ?1 = 'referred' THEN NULL "
+                                 "  WHEN ?1 IN ('accepted', 'declined') THEN ?3 ELSE answered_at END "
+                                 "WHERE pk = ?4",
                                  error);
   if (update == NULL)
     return FALSE;
   ivd_database_bind_text (update, 1, ivd_plan_status_to_string (status));
   ivd_database_bind_text (update, 2, reason);
   ivd_database_bind_text (update, 3, now);
-  ivd_database_bind_text (update, 4, now);
-  sqlite3_bind_int64 (update, 5, current->pk);
+  sqlite3_bind_int64 (update, 4, current->pk);
   return ivd_database_step_done (self->db, update, error);
 }
 
