@@ -27,6 +27,7 @@ enum {
   N_STRING_PROPS,
   PROP_IV_IN_CLINIC = N_STRING_PROPS,
   PROP_IV_IN_CLINIC_KNOWN,
+  PROP_EXPECTED_COURSES_PER_YEAR,
   N_PROPS
 };
 
@@ -37,6 +38,9 @@ struct _IvdDirectoryEntry
   gboolean  iv_in_clinic;
   /* "No" and "not filled in" differ: only an answer given is written. */
   gboolean  iv_in_clinic_known;
+  /* The volume the region and municipality expect (domain §11-12); 0 is
+   * not filled in. */
+  guint     expected_courses_per_year;
 };
 
 G_DEFINE_FINAL_TYPE (IvdDirectoryEntry, ivd_directory_entry, G_TYPE_OBJECT)
@@ -97,6 +101,39 @@ set_iv_in_clinic (IvdDirectoryEntry *self,
   g_object_thaw_notify (G_OBJECT (self));
 }
 
+static void
+set_expected_courses (IvdDirectoryEntry *self,
+                      guint              value)
+{
+  if (self->expected_courses_per_year == value)
+    return;
+
+  self->expected_courses_per_year = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPECTED_COURSES_PER_YEAR]);
+}
+
+/* A whole number from 0 (not filled in) to IVD_DIRECTORY_MAX_COURSES. */
+static gboolean
+read_expected_courses (IvdDirectoryEntry  *self,
+                       JsonObject         *object,
+                       GError            **error)
+{
+  JsonNode *node = json_object_get_member (object, "expected_courses_per_year");
+  gint64 value;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  value = ivd_json_is_integer (node) ? json_node_get_int (node) : -1;
+  if (value < 0 || value > IVD_DIRECTORY_MAX_COURSES)
+    return g_set_error (error, IVD_ERROR, IVD_ERROR_INVALID,
+                        _("municipality %s: expected_courses_per_year must be a whole number from 0 to %u"),
+                        self->strings[PROP_CODE], (guint) IVD_DIRECTORY_MAX_COURSES), FALSE;
+
+  self->expected_courses_per_year = (guint) value;
+  return TRUE;
+}
+
 static gboolean
 check_codes (IvdDirectoryEntry  *self,
              GError            **error)
@@ -140,6 +177,8 @@ ivd_directory_entry_get_property (GObject    *object,
     g_value_set_boolean (value, self->iv_in_clinic);
   else if (prop_id == PROP_IV_IN_CLINIC_KNOWN)
     g_value_set_boolean (value, self->iv_in_clinic_known);
+  else if (prop_id == PROP_EXPECTED_COURSES_PER_YEAR)
+    g_value_set_uint (value, self->expected_courses_per_year);
   else if (prop_id > PROP_0 && prop_id < N_STRING_PROPS)
     g_value_set_string (value, self->strings[prop_id]);
   else
@@ -158,6 +197,8 @@ ivd_directory_entry_set_property (GObject      *object,
     set_iv_in_clinic (self, TRUE, g_value_get_boolean (value));
   else if (prop_id == PROP_IV_IN_CLINIC_KNOWN)
     set_iv_in_clinic (self, g_value_get_boolean (value), self->iv_in_clinic);
+  else if (prop_id == PROP_EXPECTED_COURSES_PER_YEAR)
+    set_expected_courses (self, g_value_get_uint (value));
   else if (prop_id > PROP_0 && prop_id < N_STRING_PROPS)
     set_string (self, prop_id, g_value_get_string (value));
   else
@@ -193,6 +234,11 @@ ivd_directory_entry_class_init (IvdDirectoryEntryClass *klass)
   properties[PROP_IV_IN_CLINIC_KNOWN] =
     g_param_spec_boolean ("iv-in-clinic-known", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Courses a year the municipality is expected to take, for monitoring
+   * the agreed volume; 0 is not filled in. */
+  properties[PROP_EXPECTED_COURSES_PER_YEAR] =
+    g_param_spec_uint ("expected-courses-per-year", NULL, NULL, 0, IVD_DIRECTORY_MAX_COURSES, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -243,7 +289,9 @@ ivd_directory_entry_new_from_json (JsonObject  *object,
   self->iv_in_clinic_known = clinic != NULL;
   self->iv_in_clinic = clinic != NULL && json_node_get_boolean (clinic);
 
-  return check_codes (self, error) ? g_steal_pointer (&self) : NULL;
+  if (!read_expected_courses (self, object, error) || !check_codes (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
 }
 
 /* The entry as a member of a directory file: filled-in fields only. */
@@ -265,6 +313,11 @@ ivd_directory_entry_to_json (IvdDirectoryEntry *self)
     {
       json_builder_set_member_name (builder, "iv_in_clinic");
       json_builder_add_boolean_value (builder, self->iv_in_clinic);
+    }
+  if (self->expected_courses_per_year > 0)
+    {
+      json_builder_set_member_name (builder, "expected_courses_per_year");
+      json_builder_add_int_value (builder, self->expected_courses_per_year);
     }
   json_builder_end_object (builder);
 
@@ -354,4 +407,47 @@ ivd_directory_entry_get_notes (IvdDirectoryEntry *self)
 {
   g_return_val_if_fail (IVD_IS_DIRECTORY_ENTRY (self), NULL);
   return self->strings[PROP_NOTES];
+}
+
+/* 0 when not filled in. */
+guint
+ivd_directory_entry_get_expected_courses_per_year (IvdDirectoryEntry *self)
+{
+  g_return_val_if_fail (IVD_IS_DIRECTORY_ENTRY (self), 0);
+  return self->expected_courses_per_year;
+}
+
+/**
+ * ivd_directory_entry_assign:
+ * @from: an entry of the same municipality
+ *
+ * Gives @self every field of @from, filled in or not, notifying only the
+ * fields that change: an editor showing @self follows.
+ */
+void
+ivd_directory_entry_assign (IvdDirectoryEntry *self,
+                            IvdDirectoryEntry *from)
+{
+  g_return_if_fail (IVD_IS_DIRECTORY_ENTRY (self));
+  g_return_if_fail (IVD_IS_DIRECTORY_ENTRY (from));
+  g_return_if_fail (g_str_equal (self->strings[PROP_CODE], from->strings[PROP_CODE]));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  for (guint i = PROP_SOR; i < N_STRING_PROPS; i++)
+    set_string (self, i, from->strings[i]);
+  set_iv_in_clinic (self, from->iv_in_clinic_known, from->iv_in_clinic);
+  set_expected_courses (self, from->expected_courses_per_year);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* Whether no field is filled in. */
+gboolean
+ivd_directory_entry_is_empty (IvdDirectoryEntry *self)
+{
+  g_return_val_if_fail (IVD_IS_DIRECTORY_ENTRY (self), TRUE);
+
+  for (guint i = PROP_SOR; i < N_STRING_PROPS; i++)
+    if (self->strings[i] != NULL)
+      return FALSE;
+  return !self->iv_in_clinic_known && self->expected_courses_per_year == 0;
 }

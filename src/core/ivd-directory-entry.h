@@ -4,6 +4,9 @@
 
 G_BEGIN_DECLS
 
+/* More than any region's whole yearly volume (Hovedstaden: about 5,700). */
+#define IVD_DIRECTORY_MAX_COURSES 100000
+
 #define IVD_TYPE_DIRECTORY_ENTRY (ivd_directory_entry_get_type ())
 
 G_DECLARE_FINAL_TYPE (IvdDirectoryEntry, ivd_directory_entry, IVD, DIRECTORY_ENTRY, GObject)
@@ -24,5 +27,9 @@ const char        *ivd_directory_entry_get_clinic_address   (IvdDirectoryEntry *
 const char        *ivd_directory_entry_get_clinic_hours     (IvdDirectoryEntry *self);
 const char        *ivd_directory_entry_get_depot_address    (IvdDirectoryEntry *self);
 const char        *ivd_directory_entry_get_notes            (IvdDirectoryEntry *self);
+guint              ivd_directory_entry_get_expected_courses_per_year (IvdDirectoryEntry *self);
+void               ivd_directory_entry_assign               (IvdDirectoryEntry *self,
+                                                             IvdDirectoryEntry *from);
+gboolean           ivd_directory_entry_is_empty             (IvdDirectoryEntry *self);
 
 G_END_DECLS

@@ -6,9 +6,7 @@
 
 #include "ivd-checklist-item.h"
 #include "ivd-checklist-page.h"
-#include "ivd-findings-group.h"
 #include "ivd-plan-binding.h"
-#include "ivd-plan-session.h"
 #include "ivd-plan-steps.h"
 
 /* Step 6: the start-up items of domain §8 that are settled at the desk
@@ -18,9 +16,8 @@
  * the rows are made from the evaluation. */
 struct _IvdChecklistPage
 {
-  AdwBin               parent_instance;
+  IvdStepPage          parent_instance;
 
-  IvdPlanSession      *session;
   char                *shown_ids;  /* the items the rows were made for */
   GPtrArray           *item_rows;
 
@@ -34,18 +31,9 @@ struct _IvdChecklistPage
   AdwPreferencesGroup *fmk_group;
   AdwPreferencesGroup *letters_group;
   AdwPreferencesGroup *plan_group;
-  IvdFindingsGroup    *findings;
 };
 
-G_DEFINE_FINAL_TYPE (IvdChecklistPage, ivd_checklist_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (IvdChecklistPage, ivd_checklist_page, IVD_TYPE_STEP_PAGE)
 
 /* The texts START-PLAN and END-AGREED ask for (001 §2.3, §2.6). */
 static const struct
@@ -60,12 +48,6 @@ static const struct
   { "course.medication_changes", N_("Changes in medical treatment"), TRUE },
   { "course.ending", N_("How the course ends"), TRUE },
 };
-
-static IvdPlan *
-plan (IvdChecklistPage *self)
-{
-  return ivd_plan_session_get_plan (self->session);
-}
 
 static AdwPreferencesGroup *
 group_for (IvdChecklistPage *self,
@@ -97,7 +79,7 @@ create_item_row (IvdChecklistPage *self,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle, -1);
   adw_action_row_add_prefix (row, check);
   adw_action_row_set_activatable_widget (row, check);
-  ivd_plan_binding_check (GTK_CHECK_BUTTON (check), plan (self), path);
+  ivd_plan_binding_check (GTK_CHECK_BUTTON (check), ivd_step_page_get_plan (IVD_STEP_PAGE (self)), path);
   return GTK_WIDGET (row);
 }
 
@@ -105,7 +87,7 @@ create_item_row (IvdChecklistPage *self,
 static GPtrArray *
 dup_items (IvdChecklistPage *self)
 {
-  IvdEvaluation *evaluation = ivd_plan_session_get_evaluation (self->session);
+  IvdEvaluation *evaluation = ivd_step_page_get_evaluation (IVD_STEP_PAGE (self));
   GListModel *checklist = evaluation ? ivd_evaluation_get_checklist (evaluation) : NULL;
   GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -206,7 +188,7 @@ show_progress (IvdChecklistPage *self,
 static void
 show_status (IvdChecklistPage *self)
 {
-  IvdEvaluation *evaluation = ivd_plan_session_get_evaluation (self->session);
+  IvdEvaluation *evaluation = ivd_step_page_get_evaluation (IVD_STEP_PAGE (self));
   gboolean no_course = evaluation != NULL && ivd_evaluation_get_outcome (evaluation) == IVD_OUTCOME_NOT_APPLICABLE;
 
   adw_action_row_set_subtitle (self->status_row,
@@ -217,8 +199,9 @@ show_status (IvdChecklistPage *self)
 }
 
 static void
-on_evaluation_notify_cb (IvdChecklistPage *self)
+ivd_checklist_page_evaluation_changed (IvdStepPage *page)
 {
+  IvdChecklistPage *self = IVD_CHECKLIST_PAGE (page);
   g_autoptr(GPtrArray) items = dup_items (self);
 
   show_items (self, items);
@@ -251,7 +234,7 @@ create_long_text_row (IvdChecklistPage *self,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
                                   GTK_ACCESSIBLE_PROPERTY_MULTI_LINE, TRUE, -1);
-  ivd_plan_binding_text_view (GTK_TEXT_VIEW (view), plan (self), path);
+  ivd_plan_binding_text_view (GTK_TEXT_VIEW (view), ivd_step_page_get_plan (IVD_STEP_PAGE (self)), path);
   return row;
 }
 
@@ -264,7 +247,7 @@ create_text_row (IvdChecklistPage *self,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  ivd_plan_binding_text (GTK_EDITABLE (row), plan (self), path);
+  ivd_plan_binding_text (GTK_EDITABLE (row), ivd_step_page_get_plan (IVD_STEP_PAGE (self)), path);
   return row;
 }
 
@@ -282,19 +265,9 @@ add_plan_texts (IvdChecklistPage *self)
 }
 
 static void
-set_session (IvdChecklistPage *self,
-             IvdPlanSession   *session)
+ivd_checklist_page_session_set (IvdStepPage *page)
 {
-  if (session == NULL)
-    return;
-  g_return_if_fail (self->session == NULL);
-
-  self->session = g_object_ref (session);
-  add_plan_texts (self);
-  ivd_findings_group_set_session (self->findings, session);
-  g_signal_connect_object (session, "notify::evaluation", G_CALLBACK (on_evaluation_notify_cb), self,
-                           G_CONNECT_SWAPPED);
-  on_evaluation_notify_cb (self);
+  add_plan_texts (IVD_CHECKLIST_PAGE (page));
 }
 
 static void
@@ -305,39 +278,8 @@ ivd_checklist_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), IVD_TYPE_CHECKLIST_PAGE);
   g_clear_pointer (&self->item_rows, g_ptr_array_unref);
   g_clear_pointer (&self->shown_ids, g_free);
-  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (ivd_checklist_page_parent_class)->dispose (object);
-}
-
-static void
-ivd_checklist_page_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  IvdChecklistPage *self = IVD_CHECKLIST_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION: g_value_set_object (value, self->session); break;
-    default:           G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-ivd_checklist_page_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  IvdChecklistPage *self = IVD_CHECKLIST_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION: set_session (self, g_value_get_object (value)); break;
-    default:           G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -345,18 +287,12 @@ ivd_checklist_page_class_init (IvdChecklistPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  IvdStepPageClass *page_class = IVD_STEP_PAGE_CLASS (klass);
 
   object_class->dispose = ivd_checklist_page_dispose;
-  object_class->get_property = ivd_checklist_page_get_property;
-  object_class->set_property = ivd_checklist_page_set_property;
+  page_class->session_set = ivd_checklist_page_session_set;
+  page_class->evaluation_changed = ivd_checklist_page_evaluation_changed;
 
-  /* The open plan; the editor sets it once. */
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, IVD_TYPE_PLAN_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  g_type_ensure (IVD_TYPE_FINDINGS_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ivdischarge/IvDischarge/ivd-checklist-page.ui");
   gtk_widget_class_bind_template_child (widget_class, IvdChecklistPage, progress_group);
   gtk_widget_class_bind_template_child (widget_class, IvdChecklistPage, progress_bar);
@@ -368,7 +304,6 @@ ivd_checklist_page_class_init (IvdChecklistPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IvdChecklistPage, fmk_group);
   gtk_widget_class_bind_template_child (widget_class, IvdChecklistPage, letters_group);
   gtk_widget_class_bind_template_child (widget_class, IvdChecklistPage, plan_group);
-  gtk_widget_class_bind_template_child (widget_class, IvdChecklistPage, findings);
 }
 
 static void

@@ -8,12 +8,10 @@
 #include "ivd-codes.h"
 #include "ivd-contact-page.h"
 #include "ivd-directory.h"
-#include "ivd-findings-group.h"
 #include "ivd-isbar.h"
 #include "ivd-json.h"
 #include "ivd-labels.h"
 #include "ivd-plan-binding.h"
-#include "ivd-plan-session.h"
 
 /* Step 5: the phone call to the municipality. Its directory entry (edited
  * here and saved to the user's directory file for every later plan), the
@@ -45,9 +43,8 @@ static const struct
 
 struct _IvdContactPage
 {
-  AdwBin               parent_instance;
+  IvdStepPage          parent_instance;
 
-  IvdPlanSession      *session;
   IvdDirectory        *directory;  /* NULL when the user's file cannot be read */
   char                *directory_path;
   char                *code;       /* the municipality whose entry is shown */
@@ -77,29 +74,14 @@ struct _IvdContactPage
   AdwActionRow        *start_phone_row;
   GtkCheckButton      *start_phone_check;
   GtkWidget           *start_phone_button;
-  IvdFindingsGroup    *findings;
 };
 
-G_DEFINE_FINAL_TYPE (IvdContactPage, ivd_contact_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-static IvdPlan *
-plan (IvdContactPage *self)
-{
-  return ivd_plan_session_get_plan (self->session);
-}
+G_DEFINE_FINAL_TYPE (IvdContactPage, ivd_contact_page, IVD_TYPE_STEP_PAGE)
 
 static IvdCatalog *
 catalog (IvdContactPage *self)
 {
-  return ivd_store_get_catalog (ivd_plan_session_get_store (self->session));
+  return ivd_store_get_catalog (ivd_plan_session_get_store (ivd_step_page_get_session (IVD_STEP_PAGE (self))));
 }
 
 static IvdDirectoryEntry *
@@ -255,7 +237,7 @@ show_entry (IvdContactPage *self)
 static void
 show_municipality (IvdContactPage *self)
 {
-  const char *code = ivd_plan_get_string (plan (self), "patient.municipality_code");
+  const char *code = ivd_plan_get_string (ivd_step_page_get_plan (IVD_STEP_PAGE (self)), "patient.municipality_code");
   IvdMunicipality *municipality = code ? ivd_catalog_lookup_municipality (catalog (self), code) : NULL;
   g_autofree char *title = NULL;
 
@@ -282,8 +264,8 @@ show_municipality (IvdContactPage *self)
 static void
 show_script (IvdContactPage *self)
 {
-  g_autofree char *script = ivd_isbar_compose (catalog (self), plan (self),
-                                               ivd_plan_session_get_evaluation (self->session), entry (self));
+  g_autofree char *script = ivd_isbar_compose (catalog (self), ivd_step_page_get_plan (IVD_STEP_PAGE (self)),
+                                               ivd_step_page_get_evaluation (IVD_STEP_PAGE (self)), entry (self));
 
   gtk_label_set_label (self->script_label, script);
 }
@@ -293,7 +275,7 @@ show_script (IvdContactPage *self)
 static const char *
 latest_answer (IvdContactPage *self)
 {
-  JsonArray *calls = ivd_plan_get_calls (plan (self));
+  JsonArray *calls = ivd_plan_get_calls (ivd_step_page_get_plan (IVD_STEP_PAGE (self)));
 
   for (guint i = calls ? json_array_get_length (calls) : 0; i > 0; i--)
     {
@@ -358,7 +340,7 @@ create_call_row (JsonObject *call)
 static void
 show_calls (IvdContactPage *self)
 {
-  JsonArray *calls = ivd_plan_get_calls (plan (self));
+  JsonArray *calls = ivd_plan_get_calls (ivd_step_page_get_plan (IVD_STEP_PAGE (self)));
   GtkListBoxRow *row;
 
   while ((row = gtk_list_box_get_row_at_index (self->calls_list, 0)) != NULL)
@@ -401,7 +383,7 @@ clear_call_form (IvdContactPage *self)
 static IvdChecklistItem *
 find_start_phone (IvdContactPage *self)
 {
-  IvdEvaluation *evaluation = ivd_plan_session_get_evaluation (self->session);
+  IvdEvaluation *evaluation = ivd_step_page_get_evaluation (IVD_STEP_PAGE (self));
   GListModel *checklist = evaluation ? ivd_evaluation_get_checklist (evaluation) : NULL;
 
   for (guint i = 0; checklist != NULL && i < g_list_model_get_n_items (checklist); i++)
@@ -512,13 +494,14 @@ on_answer_toggled_cb (IvdContactPage *self)
 static void
 on_log_button_clicked_cb (IvdContactPage *self)
 {
+  IvdPlan *plan = ivd_step_page_get_plan (IVD_STEP_PAGE (self));
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GError) error = NULL;
 
-  if (self->session == NULL)
+  if (plan == NULL)
     return;
 
-  if (!ivd_plan_append_call (plan (self), now, gtk_editable_get_text (GTK_EDITABLE (self->person_row)),
+  if (!ivd_plan_append_call (plan, now, gtk_editable_get_text (GTK_EDITABLE (self->person_row)),
                              chosen_answer (self), gtk_editable_get_text (GTK_EDITABLE (self->reason_row)), &error))
     {
       gtk_label_set_label (self->log_error, error->message);
@@ -530,8 +513,10 @@ on_log_button_clicked_cb (IvdContactPage *self)
 static void
 on_start_phone_button_clicked_cb (IvdContactPage *self)
 {
-  if (self->session != NULL)
-    ivd_plan_set_boolean (plan (self), "checklist.START-PHONE", TRUE);
+  IvdPlan *plan = ivd_step_page_get_plan (IVD_STEP_PAGE (self));
+
+  if (plan != NULL)
+    ivd_plan_set_boolean (plan, "checklist.START-PHONE", TRUE);
 }
 
 static void
@@ -544,8 +529,10 @@ on_plan_changed_cb (IvdContactPage *self,
 }
 
 static void
-on_evaluation_notify_cb (IvdContactPage *self)
+ivd_contact_page_evaluation_changed (IvdStepPage *page)
 {
+  IvdContactPage *self = IVD_CONTACT_PAGE (page);
+
   show_municipality (self);
   show_script (self);
   show_start_phone (self);
@@ -564,23 +551,16 @@ open_directory (IvdContactPage *self)
 }
 
 static void
-set_session (IvdContactPage *self,
-             IvdPlanSession *session)
+ivd_contact_page_session_set (IvdStepPage *page)
 {
-  if (session == NULL)
-    return;
-  g_return_if_fail (self->session == NULL);
+  IvdContactPage *self = IVD_CONTACT_PAGE (page);
+  IvdPlan *plan = ivd_step_page_get_plan (page);
 
-  self->session = g_object_ref (session);
   open_directory (self);
 
-  ivd_plan_binding_check (self->start_phone_check, plan (self), "checklist.START-PHONE");
-  ivd_findings_group_set_session (self->findings, session);
-  g_signal_connect_object (plan (self), "changed", G_CALLBACK (on_plan_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (session, "notify::evaluation", G_CALLBACK (on_evaluation_notify_cb), self,
-                           G_CONNECT_SWAPPED);
+  ivd_plan_binding_check (self->start_phone_check, plan, "checklist.START-PHONE");
+  g_signal_connect_object (plan, "changed", G_CALLBACK (on_plan_changed_cb), self, G_CONNECT_SWAPPED);
   show_calls (self);
-  on_evaluation_notify_cb (self);
 }
 
 static void
@@ -597,39 +577,8 @@ ivd_contact_page_dispose (GObject *object)
   g_clear_object (&self->directory);
   g_clear_pointer (&self->directory_path, g_free);
   g_clear_pointer (&self->code, g_free);
-  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (ivd_contact_page_parent_class)->dispose (object);
-}
-
-static void
-ivd_contact_page_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  IvdContactPage *self = IVD_CONTACT_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION: g_value_set_object (value, self->session); break;
-    default:           G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-ivd_contact_page_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  IvdContactPage *self = IVD_CONTACT_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION: set_session (self, g_value_get_object (value)); break;
-    default:           G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -658,7 +607,6 @@ bind_children (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, IvdContactPage, start_phone_row);
   gtk_widget_class_bind_template_child (widget_class, IvdContactPage, start_phone_check);
   gtk_widget_class_bind_template_child (widget_class, IvdContactPage, start_phone_button);
-  gtk_widget_class_bind_template_child (widget_class, IvdContactPage, findings);
 }
 
 static void
@@ -666,18 +614,12 @@ ivd_contact_page_class_init (IvdContactPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  IvdStepPageClass *page_class = IVD_STEP_PAGE_CLASS (klass);
 
   object_class->dispose = ivd_contact_page_dispose;
-  object_class->get_property = ivd_contact_page_get_property;
-  object_class->set_property = ivd_contact_page_set_property;
+  page_class->session_set = ivd_contact_page_session_set;
+  page_class->evaluation_changed = ivd_contact_page_evaluation_changed;
 
-  /* The open plan; the editor sets it once. */
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, IVD_TYPE_PLAN_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  g_type_ensure (IVD_TYPE_FINDINGS_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ivdischarge/IvDischarge/ivd-contact-page.ui");
   bind_children (widget_class);
   gtk_widget_class_bind_template_callback (widget_class, on_clinic_toggled_cb);

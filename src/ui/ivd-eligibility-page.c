@@ -5,10 +5,8 @@
 #include <glib/gi18n.h>
 
 #include "ivd-eligibility-page.h"
-#include "ivd-findings-group.h"
 #include "ivd-labels.h"
 #include "ivd-plan-binding.h"
-#include "ivd-plan-session.h"
 #include "ivd-rule-lookup.h"
 
 /* Step 2: the target group of the agreement as plain yes/no questions, and
@@ -51,9 +49,8 @@ static const char * const home_places[] = { "home", "nursing_home", "residential
 
 struct _IvdEligibilityPage
 {
-  AdwBin               parent_instance;
+  IvdStepPage          parent_instance;
 
-  IvdPlanSession      *session;
   AdwActionRow        *fact_rows[N_FACTS];
   GtkWidget           *fact_pairs[N_FACTS];
   AdwActionRow        *home_row;
@@ -62,31 +59,9 @@ struct _IvdEligibilityPage
   AdwPreferencesGroup *criteria_group;
   AdwPreferencesGroup *place_group;
   AdwComboRow         *place_row;
-  IvdFindingsGroup    *findings;
 };
 
-G_DEFINE_FINAL_TYPE (IvdEligibilityPage, ivd_eligibility_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-static IvdPlan *
-plan (IvdEligibilityPage *self)
-{
-  return ivd_plan_session_get_plan (self->session);
-}
-
-/* The region's rules; NULL until the municipality is known. */
-static IvdRuleSet *
-rule_set (IvdEligibilityPage *self)
-{
-  return ivd_plan_session_get_rule_set (self->session);
-}
+G_DEFINE_FINAL_TYPE (IvdEligibilityPage, ivd_eligibility_page, IVD_TYPE_STEP_PAGE)
 
 /* A Yes/No pair; the binding leaves both up while the question is open. */
 static GtkWidget *
@@ -112,10 +87,11 @@ fact_row_new (IvdEligibilityPage *self,
               GtkWidget         **pair)
 {
   AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+  IvdPlan *plan = ivd_step_page_get_plan (IVD_STEP_PAGE (self));
   GtkWidget *yes, *no;
 
   *pair = yes_no_new (row, &yes, &no);
-  ivd_plan_binding_yes_no (GTK_TOGGLE_BUTTON (yes), GTK_TOGGLE_BUTTON (no), plan (self), fact->path);
+  ivd_plan_binding_yes_no (GTK_TOGGLE_BUTTON (yes), GTK_TOGGLE_BUTTON (no), plan, fact->path);
   return row;
 }
 
@@ -139,7 +115,7 @@ set_question (AdwPreferencesRow *row,
 static void
 show_questions (IvdEligibilityPage *self)
 {
-  IvdRuleSet *rules = rule_set (self);
+  IvdRuleSet *rules = ivd_step_page_get_rule_set (IVD_STEP_PAGE (self));
 
   for (guint i = 0; i < N_FACTS; i++)
     set_question (ADW_PREFERENCES_ROW (self->fact_rows[i]), self->fact_pairs[i], rules, &facts[i]);
@@ -166,14 +142,15 @@ position_of (const char *kind)
 static void
 show_place (IvdEligibilityPage *self)
 {
-  const char *kind = ivd_plan_get_string (plan (self), "place.kind");
+  IvdPlan *plan = ivd_step_page_get_plan (IVD_STEP_PAGE (self));
+  const char *kind = ivd_plan_get_string (plan, "place.kind");
   guint position = position_of (kind);
   gboolean asked = FALSE;
 
   if (adw_combo_row_get_selected (self->place_row) != position)
     adw_combo_row_set_selected (self->place_row, position);
 
-  if (!ivd_rule_lookup_applies (rule_set (self), home_fact.path, plan (self), &asked))
+  if (!ivd_rule_lookup_applies (ivd_step_page_get_rule_set (IVD_STEP_PAGE (self)), home_fact.path, plan, &asked))
     asked = kind != NULL && g_strv_contains (home_places, kind);
   gtk_widget_set_visible (GTK_WIDGET (self->home_row), asked);
 }
@@ -192,35 +169,31 @@ places_model_new (void)
 static void
 on_place_row_selected_cb (IvdEligibilityPage *self)
 {
+  IvdPlan *plan = ivd_step_page_get_plan (IVD_STEP_PAGE (self));
   guint position;
   const char *kind = NULL;
 
-  if (self->session == NULL)
+  if (plan == NULL)
     return;
 
   position = adw_combo_row_get_selected (self->place_row);
   if (position > 0 && position <= g_strv_length ((char **) places))
     kind = places[position - 1];
-  if (g_strcmp0 (kind, ivd_plan_get_string (plan (self), "place.kind")) == 0)
+  if (g_strcmp0 (kind, ivd_plan_get_string (plan, "place.kind")) == 0)
     return;
 
   /* "Not chosen" takes the answer back: a missing fact stays missing. */
   if (kind != NULL)
-    ivd_plan_set_string (plan (self), "place.kind", kind);
+    ivd_plan_set_string (plan, "place.kind", kind);
   else
-    ivd_plan_unset (plan (self), "place.kind");
+    ivd_plan_unset (plan, "place.kind");
 }
 
 static void
-on_evaluation_notify_cb (IvdEligibilityPage *self)
+ivd_eligibility_page_session_set (IvdStepPage *page)
 {
-  show_questions (self);
-  show_place (self);
-}
+  IvdEligibilityPage *self = IVD_ELIGIBILITY_PAGE (page);
 
-static void
-add_rows (IvdEligibilityPage *self)
-{
   for (guint i = 0; i < N_FACTS; i++)
     {
       self->fact_rows[i] = fact_row_new (self, &facts[i], &self->fact_pairs[i]);
@@ -232,60 +205,20 @@ add_rows (IvdEligibilityPage *self)
 }
 
 static void
-set_session (IvdEligibilityPage *self,
-             IvdPlanSession     *session)
+ivd_eligibility_page_evaluation_changed (IvdStepPage *page)
 {
-  if (session == NULL)
-    return;
-  g_return_if_fail (self->session == NULL);
+  IvdEligibilityPage *self = IVD_ELIGIBILITY_PAGE (page);
 
-  self->session = g_object_ref (session);
-  add_rows (self);
-  ivd_findings_group_set_session (self->findings, session);
-  g_signal_connect_object (session, "notify::evaluation", G_CALLBACK (on_evaluation_notify_cb), self,
-                           G_CONNECT_SWAPPED);
-  on_evaluation_notify_cb (self);
+  show_questions (self);
+  show_place (self);
 }
 
 static void
 ivd_eligibility_page_dispose (GObject *object)
 {
-  IvdEligibilityPage *self = (IvdEligibilityPage *) object;
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), IVD_TYPE_ELIGIBILITY_PAGE);
-  g_clear_object (&self->session);
+  gtk_widget_dispose_template (GTK_WIDGET (object), IVD_TYPE_ELIGIBILITY_PAGE);
 
   G_OBJECT_CLASS (ivd_eligibility_page_parent_class)->dispose (object);
-}
-
-static void
-ivd_eligibility_page_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  IvdEligibilityPage *self = IVD_ELIGIBILITY_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION: g_value_set_object (value, self->session); break;
-    default:           G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-ivd_eligibility_page_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  IvdEligibilityPage *self = IVD_ELIGIBILITY_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION: set_session (self, g_value_get_object (value)); break;
-    default:           G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -293,23 +226,16 @@ ivd_eligibility_page_class_init (IvdEligibilityPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  IvdStepPageClass *page_class = IVD_STEP_PAGE_CLASS (klass);
 
   object_class->dispose = ivd_eligibility_page_dispose;
-  object_class->get_property = ivd_eligibility_page_get_property;
-  object_class->set_property = ivd_eligibility_page_set_property;
+  page_class->session_set = ivd_eligibility_page_session_set;
+  page_class->evaluation_changed = ivd_eligibility_page_evaluation_changed;
 
-  /* The open plan; the editor sets it once. */
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, IVD_TYPE_PLAN_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  g_type_ensure (IVD_TYPE_FINDINGS_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ivdischarge/IvDischarge/ivd-eligibility-page.ui");
   gtk_widget_class_bind_template_child (widget_class, IvdEligibilityPage, criteria_group);
   gtk_widget_class_bind_template_child (widget_class, IvdEligibilityPage, place_group);
   gtk_widget_class_bind_template_child (widget_class, IvdEligibilityPage, place_row);
-  gtk_widget_class_bind_template_child (widget_class, IvdEligibilityPage, findings);
   gtk_widget_class_bind_template_callback (widget_class, on_place_row_selected_cb);
 }
 

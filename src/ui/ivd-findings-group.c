@@ -26,6 +26,7 @@ G_DEFINE_FINAL_TYPE (IvdFindingsGroup, ivd_findings_group, ADW_TYPE_PREFERENCES_
 
 enum {
   PROP_0,
+  PROP_SESSION,
   PROP_STEP,
   N_PROPS
 };
@@ -90,8 +91,9 @@ ivd_findings_group_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STEP: g_value_set_enum (value, self->step); break;
-    default:        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_SESSION: g_value_set_object (value, self->session); break;
+    case PROP_STEP:    g_value_set_enum (value, self->step); break;
+    default:           G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -105,6 +107,9 @@ ivd_findings_group_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_SESSION:
+      ivd_findings_group_set_session (self, g_value_get_object (value));
+      break;
     case PROP_STEP:
       self->step = g_value_get_enum (value);
       gtk_filter_changed (gtk_filter_list_model_get_filter (self->filtered), GTK_FILTER_CHANGE_DIFFERENT);
@@ -124,6 +129,10 @@ ivd_findings_group_class_init (IvdFindingsGroupClass *klass)
   object_class->get_property = ivd_findings_group_get_property;
   object_class->set_property = ivd_findings_group_set_property;
 
+  /* The open plan, set once: a page's template binds it to the page's. */
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, IVD_TYPE_PLAN_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* The step whose findings are shown; set once, in the page's template. */
   properties[PROP_STEP] =
     g_param_spec_enum ("step", NULL, NULL, IVD_TYPE_STEP, IVD_STEP_PATIENT,
@@ -145,15 +154,26 @@ ivd_findings_group_init (IvdFindingsGroup *self)
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
 }
 
+/**
+ * ivd_findings_group_set_session:
+ * @session: (nullable): the open plan's session
+ *
+ * Sets the session, once; %NULL (a binding before the page has its
+ * session) or the same session again changes nothing.
+ */
 void
 ivd_findings_group_set_session (IvdFindingsGroup *self,
                                 IvdPlanSession   *session)
 {
   g_return_if_fail (IVD_IS_FINDINGS_GROUP (self));
-  g_return_if_fail (IVD_IS_PLAN_SESSION (session));
+  g_return_if_fail (session == NULL || IVD_IS_PLAN_SESSION (session));
+
+  if (session == NULL || session == self->session)
+    return;
   g_return_if_fail (self->session == NULL);
 
   self->session = g_object_ref (session);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
   g_signal_connect_object (session, "notify::evaluation", G_CALLBACK (on_evaluation_notify_cb), self,
                            G_CONNECT_SWAPPED);
   on_evaluation_notify_cb (self);

@@ -6,20 +6,17 @@
 
 #include "ivd-codes.h"
 #include "ivd-cpr.h"
-#include "ivd-findings-group.h"
 #include "ivd-labels.h"
 #include "ivd-patient-page.h"
 #include "ivd-plan-binding.h"
-#include "ivd-plan-session.h"
 
 /* Step 1: who the patient is and where they live. The CPR number is
  * checked as it is typed (age and sex shown beside it); the municipality
  * is searchable and the region, and with it the agreement, follows. */
 struct _IvdPatientPage
 {
-  AdwBin            parent_instance;
+  IvdStepPage       parent_instance;
 
-  IvdPlanSession   *session;
   GtkSortListModel *municipalities;
 
   AdwEntryRow      *cpr_row;
@@ -32,24 +29,9 @@ struct _IvdPatientPage
   AdwEntryRow      *doctor_row;
   AdwEntryRow      *sor_row;
   AdwEntryRow      *ean_row;
-  IvdFindingsGroup *findings;
 };
 
-G_DEFINE_FINAL_TYPE (IvdPatientPage, ivd_patient_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-static IvdPlan *
-plan (IvdPatientPage *self)
-{
-  return ivd_plan_session_get_plan (self->session);
-}
+G_DEFINE_FINAL_TYPE (IvdPatientPage, ivd_patient_page, IVD_TYPE_STEP_PAGE)
 
 /* Age and sex from a valid number; the reason from a complete invalid
  * one; nothing while it is still being typed. */
@@ -60,7 +42,7 @@ show_cpr (IvdPatientPage *self)
   g_autofree char *digits = ivd_cpr_normalize (text);
   g_autoptr(GError) error = NULL;
   g_autofree char *info = NULL;
-  IvdEvaluation *evaluation = ivd_plan_session_get_evaluation (self->session);
+  IvdEvaluation *evaluation = ivd_step_page_get_evaluation (IVD_STEP_PAGE (self));
   gboolean complete = digits != NULL || strlen (text) > 11;
   GDate birth;
   IvdSex sex;
@@ -105,8 +87,9 @@ position_of (IvdPatientPage *self,
 static void
 show_municipality (IvdPatientPage *self)
 {
-  const char *code = ivd_plan_get_string (plan (self), "patient.municipality_code");
-  IvdEvaluation *evaluation = ivd_plan_session_get_evaluation (self->session);
+  IvdPlan *plan = ivd_step_page_get_plan (IVD_STEP_PAGE (self));
+  const char *code = ivd_plan_get_string (plan, "patient.municipality_code");
+  IvdEvaluation *evaluation = ivd_step_page_get_evaluation (IVD_STEP_PAGE (self));
   const char *region = evaluation ? ivd_evaluation_get_region (evaluation) : NULL;
   guint position = position_of (self, code);
 
@@ -118,7 +101,7 @@ show_municipality (IvdPatientPage *self)
 static void
 on_cpr_row_changed_cb (IvdPatientPage *self)
 {
-  if (self->session != NULL)
+  if (ivd_step_page_get_session (IVD_STEP_PAGE (self)) != NULL)
     show_cpr (self);
 }
 
@@ -142,64 +125,59 @@ on_code_row_changed_cb (AdwEntryRow *row)
 static void
 on_municipality_selected_cb (IvdPatientPage *self)
 {
+  IvdPlan *plan = ivd_step_page_get_plan (IVD_STEP_PAGE (self));
   g_autoptr(IvdMunicipality) municipality = NULL;
   const char *current;
 
-  if (self->session == NULL)
+  if (plan == NULL)
     return;
 
   municipality = gtk_drop_down_get_selected_item (self->municipality_dropdown)
                  ? g_object_ref (gtk_drop_down_get_selected_item (self->municipality_dropdown)) : NULL;
-  current = ivd_plan_get_string (plan (self), "patient.municipality_code");
+  current = ivd_plan_get_string (plan, "patient.municipality_code");
   if (municipality != NULL && g_strcmp0 (current, ivd_municipality_get_code (municipality)) != 0)
     {
       /* The region follows the municipality: a region typed by hand
        * that disagreed would only block the evaluation. */
-      ivd_plan_unset (plan (self), "region");
-      ivd_plan_set_string (plan (self), "patient.municipality_code", ivd_municipality_get_code (municipality));
+      ivd_plan_unset (plan, "region");
+      ivd_plan_set_string (plan, "patient.municipality_code", ivd_municipality_get_code (municipality));
     }
 }
 
 static void
-on_evaluation_notify_cb (IvdPatientPage *self)
+ivd_patient_page_evaluation_changed (IvdStepPage *page)
 {
+  IvdPatientPage *self = IVD_PATIENT_PAGE (page);
+
   show_cpr (self);
   show_municipality (self);
 }
 
 static void
-set_session (IvdPatientPage *self,
-             IvdPlanSession *session)
+ivd_patient_page_session_set (IvdStepPage *page)
 {
-  IvdCatalog *catalog;
+  IvdPatientPage *self = IVD_PATIENT_PAGE (page);
+  IvdCatalog *catalog = ivd_store_get_catalog (ivd_plan_session_get_store (ivd_step_page_get_session (page)));
+  IvdPlan *plan = ivd_step_page_get_plan (page);
   g_autoptr(GtkSorter) sorter = NULL;
-
-  if (session == NULL)
-    return;
-  g_return_if_fail (self->session == NULL);
-
-  catalog = ivd_store_get_catalog (ivd_plan_session_get_store (session));
 
   /* Sorted by name, as a doctor looks for them. */
   sorter = GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (IVD_TYPE_MUNICIPALITY, NULL, "name")));
   self->municipalities = gtk_sort_list_model_new (g_object_ref (ivd_catalog_get_municipalities (catalog)),
                                                   g_steal_pointer (&sorter));
-  /* Before the session is set: the drop-down selects its first item on
-   * a new model, which must not become the patient's municipality. */
+  /* The drop-down selects its first item on a new model, which must not
+   * become the patient's municipality. */
+  g_signal_handlers_block_by_func (self->municipality_dropdown, on_municipality_selected_cb, self);
   gtk_drop_down_set_model (self->municipality_dropdown, G_LIST_MODEL (self->municipalities));
-  self->session = g_object_ref (session);
+  g_signal_handlers_unblock_by_func (self->municipality_dropdown, on_municipality_selected_cb, self);
 
-  ivd_plan_binding_text (GTK_EDITABLE (self->cpr_row), plan (self), "patient.cpr");
-  ivd_plan_binding_text (GTK_EDITABLE (self->name_row), plan (self), "patient.name");
-  ivd_plan_binding_text (GTK_EDITABLE (self->department_row), plan (self), "responsible.department");
-  ivd_plan_binding_text (GTK_EDITABLE (self->phone_row), plan (self), "responsible.phone");
-  ivd_plan_binding_text (GTK_EDITABLE (self->doctor_row), plan (self), "responsible.doctor");
-  ivd_plan_binding_text (GTK_EDITABLE (self->sor_row), plan (self), "responsible.sor");
-  ivd_plan_binding_text (GTK_EDITABLE (self->ean_row), plan (self), "responsible.ean");
-  ivd_findings_group_set_session (self->findings, session);
-  g_signal_connect_object (session, "notify::evaluation", G_CALLBACK (on_evaluation_notify_cb), self,
-                           G_CONNECT_SWAPPED);
-  on_evaluation_notify_cb (self);
+  ivd_plan_binding_text (GTK_EDITABLE (self->cpr_row), plan, "patient.cpr");
+  ivd_plan_binding_text (GTK_EDITABLE (self->name_row), plan, "patient.name");
+  ivd_plan_binding_text (GTK_EDITABLE (self->department_row), plan, "responsible.department");
+  ivd_plan_binding_text (GTK_EDITABLE (self->phone_row), plan, "responsible.phone");
+  ivd_plan_binding_text (GTK_EDITABLE (self->doctor_row), plan, "responsible.doctor");
+  ivd_plan_binding_text (GTK_EDITABLE (self->sor_row), plan, "responsible.sor");
+  ivd_plan_binding_text (GTK_EDITABLE (self->ean_row), plan, "responsible.ean");
 }
 
 static void
@@ -209,39 +187,8 @@ ivd_patient_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), IVD_TYPE_PATIENT_PAGE);
   g_clear_object (&self->municipalities);
-  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (ivd_patient_page_parent_class)->dispose (object);
-}
-
-static void
-ivd_patient_page_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  IvdPatientPage *self = IVD_PATIENT_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION: g_value_set_object (value, self->session); break;
-    default:           G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-ivd_patient_page_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  IvdPatientPage *self = IVD_PATIENT_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION: set_session (self, g_value_get_object (value)); break;
-    default:           G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -249,19 +196,13 @@ ivd_patient_page_class_init (IvdPatientPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  IvdStepPageClass *page_class = IVD_STEP_PAGE_CLASS (klass);
 
   object_class->dispose = ivd_patient_page_dispose;
-  object_class->get_property = ivd_patient_page_get_property;
-  object_class->set_property = ivd_patient_page_set_property;
-
-  /* The open plan; the editor sets it once. */
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, IVD_TYPE_PLAN_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->session_set = ivd_patient_page_session_set;
+  page_class->evaluation_changed = ivd_patient_page_evaluation_changed;
 
   g_type_ensure (IVD_TYPE_MUNICIPALITY);
-  g_type_ensure (IVD_TYPE_FINDINGS_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ivdischarge/IvDischarge/ivd-patient-page.ui");
   gtk_widget_class_bind_template_child (widget_class, IvdPatientPage, cpr_row);
   gtk_widget_class_bind_template_child (widget_class, IvdPatientPage, cpr_info);
@@ -273,7 +214,6 @@ ivd_patient_page_class_init (IvdPatientPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IvdPatientPage, doctor_row);
   gtk_widget_class_bind_template_child (widget_class, IvdPatientPage, sor_row);
   gtk_widget_class_bind_template_child (widget_class, IvdPatientPage, ean_row);
-  gtk_widget_class_bind_template_child (widget_class, IvdPatientPage, findings);
   gtk_widget_class_bind_template_callback (widget_class, on_cpr_row_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_municipality_selected_cb);
 }

@@ -4,90 +4,261 @@
 
 #include "ivd-plan-binding.h"
 
-#define PATH_KEY "ivd-plan-binding-path"
-#define PLAN_KEY "ivd-plan-binding-plan"
-#define BUSY_KEY "ivd-plan-binding-busy"
+#define BINDING_KEY "ivd-plan-binding"
+
+typedef struct _Binding Binding;
+
+/* What differs between kinds of control; the rest is one mechanism. */
+typedef struct
+{
+  const char *signal;                       /* emitted when the doctor edits */
+  void      (*show)  (Binding *binding);    /* the plan's value into the control */
+  void      (*store) (Binding *binding,     /* the control's value into the plan */
+                      GObject *emitter);
+} Kind;
+
+/* Held as data of the control (a text view's buffer), freed with it. */
+struct _Binding
+{
+  const Kind *kind;
+  GObject    *control;
+  GObject    *other;    /* a yes/no pair's No, kept while the Yes shows it */
+  IvdPlan    *plan;
+  char       *path;
+  gboolean    busy;     /* showing the plan: the control's own signal must not write back */
+};
 
 static void
-attach (GObject    *widget,
-        IvdPlan    *plan,
-        const char *path)
+binding_free (gpointer data)
 {
-  g_object_set_data_full (widget, PATH_KEY, g_strdup (path), g_free);
-  g_object_set_data_full (widget, PLAN_KEY, g_object_ref (plan), g_object_unref);
+  Binding *binding = data;
+
+  g_clear_object (&binding->other);
+  g_clear_object (&binding->plan);
+  g_free (binding->path);
+  g_free (binding);
+}
+
+static Binding *
+binding_of (GObject *control)
+{
+  return g_object_get_data (control, BINDING_KEY);
+}
+
+static void
+show (Binding *binding)
+{
+  gboolean was_busy = binding->busy;
+
+  binding->busy = TRUE;
+  binding->kind->show (binding);
+  binding->busy = was_busy;
+}
+
+/* An emptied (or blank) text removes the field. */
+static void
+store_string (Binding    *binding,
+              const char *text)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  if (*stripped == '\0')
+    ivd_plan_unset (binding->plan, binding->path);
+  else
+    ivd_plan_set_string (binding->plan, binding->path, text);
 }
 
 static const char *
-path_of (gpointer widget)
+plan_string (Binding *binding)
 {
-  return g_object_get_data (G_OBJECT (widget), PATH_KEY);
+  const char *value = ivd_plan_get_string (binding->plan, binding->path);
+
+  return value != NULL ? value : "";
 }
 
-static IvdPlan *
-plan_of (gpointer widget)
-{
-  return g_object_get_data (G_OBJECT (widget), PLAN_KEY);
-}
+/* Text. Untouched when equal, so the cursor does not jump while typing. */
 
-/* The widget is being updated from the plan: its own signal must not
- * write the value back. */
-static gboolean
-is_busy (gpointer widget)
+static void
+show_text (Binding *binding)
 {
-  return g_object_get_data (G_OBJECT (widget), BUSY_KEY) != NULL;
+  GtkEditable *editable = GTK_EDITABLE (binding->control);
+
+  if (g_strcmp0 (gtk_editable_get_text (editable), plan_string (binding)) != 0)
+    gtk_editable_set_text (editable, plan_string (binding));
 }
 
 static void
-set_busy (gpointer widget,
-          gboolean busy)
+store_text (Binding *binding,
+            GObject *emitter)
 {
-  g_object_set_data (G_OBJECT (widget), BUSY_KEY, busy ? GINT_TO_POINTER (1) : NULL);
+  store_string (binding, gtk_editable_get_text (GTK_EDITABLE (binding->control)));
 }
 
-static gboolean
-concerns (gpointer    widget,
-          const char *changed_path)
+/* Longer text in a GtkTextView (a treatment plan's paragraphs); the
+ * binding belongs to its buffer. */
+
+static char *
+dup_buffer_text (GtkTextBuffer *buffer)
 {
-  /* "" is the whole plan (ivd_plan_assign()). */
-  return *changed_path == '\0' || g_str_equal (changed_path, path_of (widget));
-}
+  GtkTextIter start, end;
 
-/* Text */
-
-static void
-show_text (GtkEditable *editable)
-{
-  const char *value = ivd_plan_get_string (plan_of (editable), path_of (editable));
-
-  /* Untouched when equal, so the cursor does not jump while typing. */
-  if (g_strcmp0 (gtk_editable_get_text (editable), value ? value : "") == 0)
-    return;
-  set_busy (editable, TRUE);
-  gtk_editable_set_text (editable, value ? value : "");
-  set_busy (editable, FALSE);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
 static void
-on_editable_changed_cb (GtkEditable *editable)
+show_buffer (Binding *binding)
 {
-  g_autofree char *text = NULL;
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (binding->control);
+  g_autofree char *current = dup_buffer_text (buffer);
 
-  if (is_busy (editable))
-    return;
+  if (g_strcmp0 (current, plan_string (binding)) != 0)
+    gtk_text_buffer_set_text (buffer, plan_string (binding), -1);
+}
 
-  text = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
-  if (*text == '\0')
-    ivd_plan_unset (plan_of (editable), path_of (editable));
+static void
+store_buffer (Binding *binding,
+              GObject *emitter)
+{
+  g_autofree char *text = dup_buffer_text (GTK_TEXT_BUFFER (binding->control));
+
+  store_string (binding, text);
+}
+
+/* Whole numbers: 0 (the spin button's lowest) means "not entered". */
+
+static void
+show_int (Binding *binding)
+{
+  GtkSpinButton *spin = GTK_SPIN_BUTTON (binding->control);
+  gint64 value = 0;
+
+  ivd_plan_lookup_int (binding->plan, binding->path, &value);
+  if ((gint64) gtk_spin_button_get_value (spin) != value)
+    gtk_spin_button_set_value (spin, (double) value);
+}
+
+static void
+store_int (Binding *binding,
+           GObject *emitter)
+{
+  gint64 value = (gint64) gtk_spin_button_get_value (GTK_SPIN_BUTTON (binding->control));
+
+  if (value <= 0)
+    ivd_plan_unset (binding->plan, binding->path);
   else
-    ivd_plan_set_string (plan_of (editable), path_of (editable), gtk_editable_get_text (editable));
+    ivd_plan_set_int (binding->plan, binding->path, value);
+}
+
+/* A check: done or not done (a checklist item). */
+
+static void
+show_check (Binding *binding)
+{
+  GtkCheckButton *check = GTK_CHECK_BUTTON (binding->control);
+  gboolean value = FALSE;
+
+  ivd_plan_lookup_boolean (binding->plan, binding->path, &value);
+  if (gtk_check_button_get_active (check) != value)
+    gtk_check_button_set_active (check, value);
 }
 
 static void
-on_plan_changed_text_cb (GtkEditable *editable,
-                         const char  *path)
+store_check (Binding *binding,
+             GObject *emitter)
 {
-  if (concerns (editable, path))
-    show_text (editable);
+  GtkCheckButton *check = GTK_CHECK_BUTTON (binding->control);
+
+  ivd_plan_set_boolean (binding->plan, binding->path, gtk_check_button_get_active (check));
+}
+
+/* Yes or no, or neither while the question is unanswered. The two
+ * buttons are not a radio group: pressing the active one again clears the
+ * answer, and one pressed releases the other here. */
+
+static void
+show_yes_no (Binding *binding)
+{
+  gboolean value = FALSE;
+  gboolean known = ivd_plan_lookup_boolean (binding->plan, binding->path, &value);
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (binding->control), known && value);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (binding->other), known && !value);
+}
+
+static void
+store_yes_no (Binding *binding,
+              GObject *emitter)
+{
+  GtkToggleButton *yes = GTK_TOGGLE_BUTTON (binding->control);
+  GtkToggleButton *no = GTK_TOGGLE_BUTTON (binding->other);
+
+  if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (emitter)))
+    {
+      binding->busy = TRUE;
+      gtk_toggle_button_set_active (emitter == binding->control ? no : yes, FALSE);
+      binding->busy = FALSE;
+    }
+
+  if (gtk_toggle_button_get_active (yes))
+    ivd_plan_set_boolean (binding->plan, binding->path, TRUE);
+  else if (gtk_toggle_button_get_active (no))
+    ivd_plan_set_boolean (binding->plan, binding->path, FALSE);
+  else
+    ivd_plan_unset (binding->plan, binding->path);
+}
+
+static const Kind text_kind = { "changed", show_text, store_text };
+static const Kind text_view_kind = { "changed", show_buffer, store_buffer };
+static const Kind int_kind = { "value-changed", show_int, store_int };
+static const Kind check_kind = { "toggled", show_check, store_check };
+static const Kind yes_no_kind = { "toggled", show_yes_no, store_yes_no };
+
+static void
+on_control_edited_cb (GObject *emitter,
+                      GObject *control)
+{
+  Binding *binding = binding_of (control);
+
+  if (!binding->busy)
+    binding->kind->store (binding, emitter);
+}
+
+static void
+on_plan_changed_cb (GObject    *control,
+                    const char *path)
+{
+  Binding *binding = binding_of (control);
+
+  /* "" is the whole plan (ivd_plan_assign()). */
+  if (*path == '\0' || g_str_equal (path, binding->path))
+    show (binding);
+}
+
+static void
+bind (const Kind *kind,
+      GObject    *control,
+      GObject    *other,
+      IvdPlan    *plan,
+      const char *path)
+{
+  Binding *binding;
+
+  g_return_if_fail (IVD_IS_PLAN (plan));
+
+  binding = g_new0 (Binding, 1);
+  binding->kind = kind;
+  binding->control = control;
+  binding->other = other != NULL ? g_object_ref (other) : NULL;
+  binding->plan = g_object_ref (plan);
+  binding->path = g_strdup (path);
+  g_object_set_data_full (control, BINDING_KEY, binding, binding_free);
+
+  show (binding);
+  g_signal_connect (control, kind->signal, G_CALLBACK (on_control_edited_cb), control);
+  if (other != NULL)
+    g_signal_connect_object (other, kind->signal, G_CALLBACK (on_control_edited_cb), control, 0);
+  g_signal_connect_object (plan, "changed", G_CALLBACK (on_plan_changed_cb), control, G_CONNECT_SWAPPED);
 }
 
 void
@@ -96,57 +267,8 @@ ivd_plan_binding_text (GtkEditable *editable,
                        const char  *path)
 {
   g_return_if_fail (GTK_IS_EDITABLE (editable));
-  g_return_if_fail (IVD_IS_PLAN (plan));
 
-  attach (G_OBJECT (editable), plan, path);
-  show_text (editable);
-  g_signal_connect (editable, "changed", G_CALLBACK (on_editable_changed_cb), NULL);
-  g_signal_connect_object (plan, "changed", G_CALLBACK (on_plan_changed_text_cb), editable, G_CONNECT_SWAPPED);
-}
-
-/* Longer text in a GtkTextView (a treatment plan's paragraphs). */
-
-static void
-show_buffer_text (GtkTextBuffer *buffer)
-{
-  const char *value = ivd_plan_get_string (plan_of (buffer), path_of (buffer));
-  g_autofree char *current = NULL;
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  current = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  if (g_strcmp0 (current, value ? value : "") == 0)
-    return;
-  set_busy (buffer, TRUE);
-  gtk_text_buffer_set_text (buffer, value ? value : "", -1);
-  set_busy (buffer, FALSE);
-}
-
-static void
-on_buffer_changed_cb (GtkTextBuffer *buffer)
-{
-  g_autofree char *text = NULL;
-  g_autofree char *stripped = NULL;
-  GtkTextIter start, end;
-
-  if (is_busy (buffer))
-    return;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  stripped = g_strstrip (g_strdup (text));
-  if (*stripped == '\0')
-    ivd_plan_unset (plan_of (buffer), path_of (buffer));
-  else
-    ivd_plan_set_string (plan_of (buffer), path_of (buffer), text);
-}
-
-static void
-on_plan_changed_buffer_cb (GtkTextBuffer *buffer,
-                           const char    *path)
-{
-  if (concerns (buffer, path))
-    show_buffer_text (buffer);
+  bind (&text_kind, G_OBJECT (editable), NULL, plan, path);
 }
 
 void
@@ -154,53 +276,9 @@ ivd_plan_binding_text_view (GtkTextView *view,
                             IvdPlan     *plan,
                             const char  *path)
 {
-  GtkTextBuffer *buffer;
-
   g_return_if_fail (GTK_IS_TEXT_VIEW (view));
-  g_return_if_fail (IVD_IS_PLAN (plan));
 
-  buffer = gtk_text_view_get_buffer (view);
-  attach (G_OBJECT (buffer), plan, path);
-  show_buffer_text (buffer);
-  g_signal_connect (buffer, "changed", G_CALLBACK (on_buffer_changed_cb), NULL);
-  g_signal_connect_object (plan, "changed", G_CALLBACK (on_plan_changed_buffer_cb), buffer, G_CONNECT_SWAPPED);
-}
-
-/* Whole numbers: 0 (the spin button's lowest) means "not entered". */
-
-static void
-show_int (GtkSpinButton *spin)
-{
-  gint64 value = 0;
-
-  ivd_plan_lookup_int (plan_of (spin), path_of (spin), &value);
-  if ((gint64) gtk_spin_button_get_value (spin) == value)
-    return;
-  set_busy (spin, TRUE);
-  gtk_spin_button_set_value (spin, (double) value);
-  set_busy (spin, FALSE);
-}
-
-static void
-on_spin_value_changed_cb (GtkSpinButton *spin)
-{
-  gint64 value = (gint64) gtk_spin_button_get_value (spin);
-
-  if (is_busy (spin))
-    return;
-
-  if (value <= 0)
-    ivd_plan_unset (plan_of (spin), path_of (spin));
-  else
-    ivd_plan_set_int (plan_of (spin), path_of (spin), value);
-}
-
-static void
-on_plan_changed_int_cb (GtkSpinButton *spin,
-                        const char    *path)
-{
-  if (concerns (spin, path))
-    show_int (spin);
+  bind (&text_view_kind, G_OBJECT (gtk_text_view_get_buffer (view)), NULL, plan, path);
 }
 
 void
@@ -209,42 +287,8 @@ ivd_plan_binding_int (GtkSpinButton *spin,
                       const char    *path)
 {
   g_return_if_fail (GTK_IS_SPIN_BUTTON (spin));
-  g_return_if_fail (IVD_IS_PLAN (plan));
 
-  attach (G_OBJECT (spin), plan, path);
-  show_int (spin);
-  g_signal_connect (spin, "value-changed", G_CALLBACK (on_spin_value_changed_cb), NULL);
-  g_signal_connect_object (plan, "changed", G_CALLBACK (on_plan_changed_int_cb), spin, G_CONNECT_SWAPPED);
-}
-
-/* A check: done or not done (a checklist item). */
-
-static void
-show_check (GtkCheckButton *check)
-{
-  gboolean value = FALSE;
-
-  ivd_plan_lookup_boolean (plan_of (check), path_of (check), &value);
-  if (gtk_check_button_get_active (check) == value)
-    return;
-  set_busy (check, TRUE);
-  gtk_check_button_set_active (check, value);
-  set_busy (check, FALSE);
-}
-
-static void
-on_check_toggled_cb (GtkCheckButton *check)
-{
-  if (!is_busy (check))
-    ivd_plan_set_boolean (plan_of (check), path_of (check), gtk_check_button_get_active (check));
-}
-
-static void
-on_plan_changed_check_cb (GtkCheckButton *check,
-                          const char     *path)
-{
-  if (concerns (check, path))
-    show_check (check);
+  bind (&int_kind, G_OBJECT (spin), NULL, plan, path);
 }
 
 void
@@ -253,67 +297,8 @@ ivd_plan_binding_check (GtkCheckButton *check,
                         const char     *path)
 {
   g_return_if_fail (GTK_IS_CHECK_BUTTON (check));
-  g_return_if_fail (IVD_IS_PLAN (plan));
 
-  attach (G_OBJECT (check), plan, path);
-  show_check (check);
-  g_signal_connect (check, "toggled", G_CALLBACK (on_check_toggled_cb), NULL);
-  g_signal_connect_object (plan, "changed", G_CALLBACK (on_plan_changed_check_cb), check, G_CONNECT_SWAPPED);
-}
-
-/* Yes or no, or neither while the question is unanswered. The two
- * buttons are not a radio group: pressing the active one again clears the
- * answer, and one pressed releases the other here. */
-
-#define OTHER_KEY "ivd-plan-binding-other"
-
-static void
-show_yes_no (GtkToggleButton *yes)
-{
-  GtkToggleButton *no = g_object_get_data (G_OBJECT (yes), OTHER_KEY);
-  gboolean value = FALSE;
-  gboolean known = ivd_plan_lookup_boolean (plan_of (yes), path_of (yes), &value);
-
-  set_busy (yes, TRUE);
-  set_busy (no, TRUE);
-  gtk_toggle_button_set_active (yes, known && value);
-  gtk_toggle_button_set_active (no, known && !value);
-  set_busy (yes, FALSE);
-  set_busy (no, FALSE);
-}
-
-static void
-on_yes_no_toggled_cb (GtkToggleButton *button,
-                      GtkToggleButton *yes)
-{
-  GtkToggleButton *no = g_object_get_data (G_OBJECT (yes), OTHER_KEY);
-
-  if (is_busy (button))
-    return;
-
-  if (gtk_toggle_button_get_active (button))
-    {
-      GtkToggleButton *other = button == yes ? no : yes;
-
-      set_busy (other, TRUE);
-      gtk_toggle_button_set_active (other, FALSE);
-      set_busy (other, FALSE);
-    }
-
-  if (gtk_toggle_button_get_active (yes))
-    ivd_plan_set_boolean (plan_of (yes), path_of (yes), TRUE);
-  else if (gtk_toggle_button_get_active (no))
-    ivd_plan_set_boolean (plan_of (yes), path_of (yes), FALSE);
-  else
-    ivd_plan_unset (plan_of (yes), path_of (yes));
-}
-
-static void
-on_plan_changed_yes_no_cb (GtkToggleButton *yes,
-                           const char      *path)
-{
-  if (concerns (yes, path))
-    show_yes_no (yes);
+  bind (&check_kind, G_OBJECT (check), NULL, plan, path);
 }
 
 void
@@ -324,12 +309,6 @@ ivd_plan_binding_yes_no (GtkToggleButton *yes,
 {
   g_return_if_fail (GTK_IS_TOGGLE_BUTTON (yes));
   g_return_if_fail (GTK_IS_TOGGLE_BUTTON (no));
-  g_return_if_fail (IVD_IS_PLAN (plan));
 
-  attach (G_OBJECT (yes), plan, path);
-  g_object_set_data (G_OBJECT (yes), OTHER_KEY, no);
-  show_yes_no (yes);
-  g_signal_connect (yes, "toggled", G_CALLBACK (on_yes_no_toggled_cb), yes);
-  g_signal_connect_object (no, "toggled", G_CALLBACK (on_yes_no_toggled_cb), yes, 0);
-  g_signal_connect_object (plan, "changed", G_CALLBACK (on_plan_changed_yes_no_cb), yes, G_CONNECT_SWAPPED);
+  bind (&yes_no_kind, G_OBJECT (yes), G_OBJECT (no), plan, path);
 }

@@ -117,13 +117,13 @@ set_session (IvdPlanEditor  *self,
 
   self->session = g_object_ref (session);
 
-  /* Every page takes the session through its "session" property. */
+  /* Every page is a step page, bound to the session from here on. */
   pages = gtk_stack_get_pages (self->pages);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
     {
       g_autoptr(GObject) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
 
-      g_object_set (gtk_stack_page_get_child (GTK_STACK_PAGE (page)), "session", session, NULL);
+      ivd_step_page_set_session (IVD_STEP_PAGE (gtk_stack_page_get_child (GTK_STACK_PAGE (page))), session);
     }
 
   g_signal_connect_object (session, "notify::evaluation", G_CALLBACK (show_states), self, G_CONNECT_SWAPPED);

@@ -4,10 +4,8 @@
 
 #include <glib/gi18n.h>
 
-#include "ivd-findings-group.h"
 #include "ivd-labels.h"
 #include "ivd-plan-binding.h"
-#include "ivd-plan-session.h"
 #include "ivd-priority-page.h"
 #include "ivd-record-note.h"
 #include "ivd-rule-lookup.h"
@@ -26,9 +24,8 @@ static const char * const types[] = { "antibiotic", "fluid", "other", NULL };
 
 struct _IvdPriorityPage
 {
-  AdwBin               parent_instance;
+  IvdStepPage          parent_instance;
 
-  IvdPlanSession      *session;
   GStrv                order;         /* the forms shown, from the top */
   GPtrArray           *type_checks;
   GPtrArray           *form_checks;
@@ -41,34 +38,12 @@ struct _IvdPriorityPage
   AdwPreferencesGroup *reasons_group;
   AdwPreferencesGroup *status_group;
   GtkLabel            *note_label;
-  IvdFindingsGroup    *findings;
 };
 
-G_DEFINE_FINAL_TYPE (IvdPriorityPage, ivd_priority_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (IvdPriorityPage, ivd_priority_page, IVD_TYPE_STEP_PAGE)
 
 static void on_choice_toggled_cb (IvdPriorityPage *self,
                                   GtkCheckButton  *check);
-
-static IvdPlan *
-plan (IvdPriorityPage *self)
-{
-  return ivd_plan_session_get_plan (self->session);
-}
-
-/* The region's rules; NULL until the municipality is known. */
-static IvdRuleSet *
-rule_set (IvdPriorityPage *self)
-{
-  return ivd_plan_session_get_rule_set (self->session);
-}
 
 static const char *
 form_hint (const char *form)
@@ -153,7 +128,7 @@ reason_row_new (IvdPriorityPage *self,
   g_autofree char *path = g_strconcat ("alternatives.", form, NULL);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  ivd_plan_binding_text (GTK_EDITABLE (row), plan (self), path);
+  ivd_plan_binding_text (GTK_EDITABLE (row), ivd_step_page_get_plan (IVD_STEP_PAGE (self)), path);
   return row;
 }
 
@@ -162,7 +137,7 @@ reason_row_new (IvdPriorityPage *self,
 static void
 show_order (IvdPriorityPage *self)
 {
-  g_auto(GStrv) order = ivd_rule_lookup_form_order (rule_set (self));
+  g_auto(GStrv) order = ivd_rule_lookup_form_order (ivd_step_page_get_rule_set (IVD_STEP_PAGE (self)));
 
   if (self->order != NULL && g_strv_equal ((const char * const *) order, (const char * const *) self->order))
     return;
@@ -195,7 +170,7 @@ show_choices (IvdPriorityPage *self,
               GPtrArray       *checks,
               const char      *path)
 {
-  const char *value = ivd_plan_get_string (plan (self), path);
+  const char *value = ivd_plan_get_string (ivd_step_page_get_plan (IVD_STEP_PAGE (self)), path);
 
   self->showing = TRUE;
   for (guint i = 0; i < checks->len; i++)
@@ -213,7 +188,7 @@ show_choices (IvdPriorityPage *self,
 static void
 show_reasons (IvdPriorityPage *self)
 {
-  const char *form = ivd_plan_get_string (plan (self), "treatment.form");
+  const char *form = ivd_plan_get_string (ivd_step_page_get_plan (IVD_STEP_PAGE (self)), "treatment.form");
   guint chosen = 0;
 
   while (self->order[chosen] != NULL && g_strcmp0 (self->order[chosen], form) != 0)
@@ -229,9 +204,9 @@ show_reasons (IvdPriorityPage *self)
 static void
 show_status (IvdPriorityPage *self)
 {
-  IvdEvaluation *evaluation = ivd_plan_session_get_evaluation (self->session);
+  IvdEvaluation *evaluation = ivd_step_page_get_evaluation (IVD_STEP_PAGE (self));
   gboolean no_iv = evaluation && ivd_evaluation_get_outcome (evaluation) == IVD_OUTCOME_NOT_APPLICABLE;
-  g_autofree char *note = no_iv ? ivd_record_note_new (plan (self)) : NULL;
+  g_autofree char *note = no_iv ? ivd_record_note_new (ivd_step_page_get_plan (IVD_STEP_PAGE (self))) : NULL;
 
   gtk_widget_set_visible (GTK_WIDGET (self->status_group), no_iv);
   gtk_label_set_label (self->note_label, note != NULL ? note : ivd_labels_outcome ("not_applicable"));
@@ -241,14 +216,15 @@ static void
 on_choice_toggled_cb (IvdPriorityPage *self,
                       GtkCheckButton  *check)
 {
+  IvdPlan *plan = ivd_step_page_get_plan (IVD_STEP_PAGE (self));
   const char *path = g_object_get_data (G_OBJECT (check), PATH_KEY);
   const char *code = g_object_get_data (G_OBJECT (check), CODE_KEY);
 
   /* The check that went off follows the one that went on. */
-  if (self->showing || self->session == NULL || !gtk_check_button_get_active (check))
+  if (self->showing || plan == NULL || !gtk_check_button_get_active (check))
     return;
-  if (g_strcmp0 (ivd_plan_get_string (plan (self), path), code) != 0)
-    ivd_plan_set_string (plan (self), path, code);
+  if (g_strcmp0 (ivd_plan_get_string (plan, path), code) != 0)
+    ivd_plan_set_string (plan, path, code);
 }
 
 static void
@@ -259,29 +235,21 @@ on_copy_button_clicked_cb (IvdPriorityPage *self,
 }
 
 static void
-on_evaluation_notify_cb (IvdPriorityPage *self)
+ivd_priority_page_session_set (IvdStepPage *page)
 {
+  add_type_rows (IVD_PRIORITY_PAGE (page));
+}
+
+static void
+ivd_priority_page_evaluation_changed (IvdStepPage *page)
+{
+  IvdPriorityPage *self = IVD_PRIORITY_PAGE (page);
+
   show_order (self);
   show_choices (self, self->type_checks, "treatment.type");
   show_choices (self, self->form_checks, "treatment.form");
   show_reasons (self);
   show_status (self);
-}
-
-static void
-set_session (IvdPriorityPage *self,
-             IvdPlanSession  *session)
-{
-  if (session == NULL)
-    return;
-  g_return_if_fail (self->session == NULL);
-
-  self->session = g_object_ref (session);
-  add_type_rows (self);
-  ivd_findings_group_set_session (self->findings, session);
-  g_signal_connect_object (session, "notify::evaluation", G_CALLBACK (on_evaluation_notify_cb), self,
-                           G_CONNECT_SWAPPED);
-  on_evaluation_notify_cb (self);
 }
 
 static void
@@ -295,39 +263,8 @@ ivd_priority_page_dispose (GObject *object)
   g_clear_pointer (&self->form_rows, g_ptr_array_unref);
   g_clear_pointer (&self->reason_rows, g_ptr_array_unref);
   g_clear_pointer (&self->order, g_strfreev);
-  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (ivd_priority_page_parent_class)->dispose (object);
-}
-
-static void
-ivd_priority_page_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  IvdPriorityPage *self = IVD_PRIORITY_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION: g_value_set_object (value, self->session); break;
-    default:           G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-ivd_priority_page_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  IvdPriorityPage *self = IVD_PRIORITY_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION: set_session (self, g_value_get_object (value)); break;
-    default:           G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -335,25 +272,18 @@ ivd_priority_page_class_init (IvdPriorityPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  IvdStepPageClass *page_class = IVD_STEP_PAGE_CLASS (klass);
 
   object_class->dispose = ivd_priority_page_dispose;
-  object_class->get_property = ivd_priority_page_get_property;
-  object_class->set_property = ivd_priority_page_set_property;
+  page_class->session_set = ivd_priority_page_session_set;
+  page_class->evaluation_changed = ivd_priority_page_evaluation_changed;
 
-  /* The open plan; the editor sets it once. */
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, IVD_TYPE_PLAN_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  g_type_ensure (IVD_TYPE_FINDINGS_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ivdischarge/IvDischarge/ivd-priority-page.ui");
   gtk_widget_class_bind_template_child (widget_class, IvdPriorityPage, type_group);
   gtk_widget_class_bind_template_child (widget_class, IvdPriorityPage, forms_group);
   gtk_widget_class_bind_template_child (widget_class, IvdPriorityPage, reasons_group);
   gtk_widget_class_bind_template_child (widget_class, IvdPriorityPage, status_group);
   gtk_widget_class_bind_template_child (widget_class, IvdPriorityPage, note_label);
-  gtk_widget_class_bind_template_child (widget_class, IvdPriorityPage, findings);
   gtk_widget_class_bind_template_callback (widget_class, on_copy_button_clicked_cb);
 }
 

@@ -9,7 +9,6 @@
 #include "ivd-export-facts.h"
 #include "ivd-labels.h"
 #include "ivd-pdf-writer.h"
-#include "ivd-plan-session.h"
 #include "ivd-plan-steps.h"
 #include "ivd-referral.h"
 #include "ivd-review-page.h"
@@ -21,9 +20,8 @@
  * edits count at once. File names proposed never carry patient data. */
 struct _IvdReviewPage
 {
-  AdwBin                parent_instance;
+  IvdStepPage           parent_instance;
 
-  IvdPlanSession       *session;
   AdwToastOverlay      *toasts;
   GPtrArray            *open_rows;
   GtkFileChooserNative *chooser;
@@ -41,15 +39,7 @@ struct _IvdReviewPage
   AdwPreferencesGroup  *open_group;
 };
 
-G_DEFINE_FINAL_TYPE (IvdReviewPage, ivd_review_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (IvdReviewPage, ivd_review_page, IVD_TYPE_STEP_PAGE)
 
 static const char * const look_classes[] = { "success", "error", "warning", "accent", "dim-label", NULL };
 
@@ -101,22 +91,17 @@ static const struct
   [IVD_EXPORT_HANDOUT] = { N_("Save the Patient Handout"), N_("PDF documents"), "*.pdf" },
 };
 
-static IvdPlan *
-plan (IvdReviewPage *self)
-{
-  return ivd_plan_session_get_plan (self->session);
-}
-
-static IvdEvaluation *
-evaluation (IvdReviewPage *self)
-{
-  return ivd_plan_session_get_evaluation (self->session);
-}
-
 static IvdCatalog *
 catalog (IvdReviewPage *self)
 {
-  return ivd_store_get_catalog (ivd_plan_session_get_store (self->session));
+  return ivd_store_get_catalog (ivd_plan_session_get_store (ivd_step_page_get_session (IVD_STEP_PAGE (self))));
+}
+
+/* Why the plan cannot be evaluated, when it cannot. */
+static const char *
+evaluation_error (IvdReviewPage *self)
+{
+  return ivd_plan_session_get_evaluation_error (ivd_step_page_get_session (IVD_STEP_PAGE (self)));
 }
 
 static void
@@ -153,14 +138,14 @@ show_toast (IvdReviewPage *self,
 static void
 show_outcome (IvdReviewPage *self)
 {
-  IvdEvaluation *current = evaluation (self);
+  IvdEvaluation *current = ivd_step_page_get_evaluation (IVD_STEP_PAGE (self));
   IvdOutcome outcome;
   const char *subtitle = NULL;
 
   if (current == NULL)
     {
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->outcome_row), _("The plan cannot be evaluated"));
-      adw_action_row_set_subtitle (self->outcome_row, ivd_plan_session_get_evaluation_error (self->session));
+      adw_action_row_set_subtitle (self->outcome_row, evaluation_error (self));
       set_look (GTK_WIDGET (self->outcome_icon), "dialog-error-symbolic", "error");
       return;
     }
@@ -280,9 +265,12 @@ add_open_row (IvdReviewPage *self,
 static void
 add_open_steps (IvdReviewPage *self)
 {
+  IvdPlan *plan = ivd_step_page_get_plan (IVD_STEP_PAGE (self));
+  IvdEvaluation *evaluation = ivd_step_page_get_evaluation (IVD_STEP_PAGE (self));
+
   for (IvdStep step = 0; step < IVD_STEP_REVIEW; step++)
     {
-      IvdStepState state = ivd_plan_steps_get_state (plan (self), evaluation (self), step);
+      IvdStepState state = ivd_plan_steps_get_state (plan, evaluation, step);
       g_autofree char *title = NULL;
 
       if (state == IVD_STEP_STATE_DONE || state == IVD_STEP_STATE_SKIPPED)
@@ -296,7 +284,7 @@ add_open_steps (IvdReviewPage *self)
 static void
 add_open_findings (IvdReviewPage *self)
 {
-  GListModel *findings = ivd_evaluation_get_findings (evaluation (self));
+  GListModel *findings = ivd_evaluation_get_findings (ivd_step_page_get_evaluation (IVD_STEP_PAGE (self)));
 
   for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
     {
@@ -318,7 +306,7 @@ add_open_findings (IvdReviewPage *self)
 static void
 add_open_checklist (IvdReviewPage *self)
 {
-  GListModel *checklist = ivd_evaluation_get_checklist (evaluation (self));
+  GListModel *checklist = ivd_evaluation_get_checklist (ivd_step_page_get_evaluation (IVD_STEP_PAGE (self)));
 
   for (guint i = 0; i < g_list_model_get_n_items (checklist); i++)
     {
@@ -344,7 +332,7 @@ show_open_items (IvdReviewPage *self)
     adw_preferences_group_remove (self->open_group, g_ptr_array_index (self->open_rows, i));
   g_ptr_array_set_size (self->open_rows, 0);
 
-  if (evaluation (self) == NULL)
+  if (ivd_step_page_get_evaluation (IVD_STEP_PAGE (self)) == NULL)
     {
       adw_preferences_group_set_description (self->open_group, NULL);
       return;
@@ -367,9 +355,10 @@ show_open_items (IvdReviewPage *self)
 static void
 show_plan (IvdReviewPage *self)
 {
+  IvdEvaluation *evaluation = ivd_step_page_get_evaluation (IVD_STEP_PAGE (self));
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  IvdExportInput input = { catalog (self), NULL, plan (self), evaluation (self), now };
-  g_autoptr(IvdExportFacts) facts = evaluation (self) ? ivd_export_facts_new (&input) : NULL;
+  IvdExportInput input = { catalog (self), NULL, ivd_step_page_get_plan (IVD_STEP_PAGE (self)), evaluation, now };
+  g_autoptr(IvdExportFacts) facts = evaluation ? ivd_export_facts_new (&input) : NULL;
   const char *actions[] = { "review.export-pdf", "review.export-fhir", "review.copy-text",
                             "review.export-handout", "review.print" };
 
@@ -389,14 +378,17 @@ prepare_input (IvdReviewPage   *self,
                GDateTime      **now,
                GError         **error)
 {
-  if (evaluation (self) == NULL)
+  IvdEvaluation *evaluation = ivd_step_page_get_evaluation (IVD_STEP_PAGE (self));
+
+  if (evaluation == NULL)
     return g_set_error (error, IVD_EXPORT_ERROR, IVD_EXPORT_ERROR_INCOMPLETE, _("The plan cannot be evaluated: %s"),
-                        ivd_plan_session_get_evaluation_error (self->session)), FALSE;
+                        evaluation_error (self)), FALSE;
   if ((*directory = ivd_directory_new_default (catalog (self), error)) == NULL)
     return FALSE;
 
   *now = g_date_time_new_now_local ();
-  *input = (IvdExportInput) { catalog (self), *directory, plan (self), evaluation (self), *now };
+  *input = (IvdExportInput) { catalog (self), *directory, ivd_step_page_get_plan (IVD_STEP_PAGE (self)), evaluation,
+                              *now };
   return TRUE;
 }
 
@@ -563,12 +555,6 @@ on_print_done_cb (IvdReviewPage           *self,
 }
 
 static void
-on_evaluation_notify_cb (IvdReviewPage *self)
-{
-  show_plan (self);
-}
-
-static void
 export_pdf_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
@@ -642,17 +628,9 @@ print_action (GtkWidget  *widget,
 }
 
 static void
-set_session (IvdReviewPage  *self,
-             IvdPlanSession *session)
+ivd_review_page_evaluation_changed (IvdStepPage *page)
 {
-  if (session == NULL)
-    return;
-  g_return_if_fail (self->session == NULL);
-
-  self->session = g_object_ref (session);
-  g_signal_connect_object (session, "notify::evaluation", G_CALLBACK (on_evaluation_notify_cb), self,
-                           G_CONNECT_SWAPPED);
-  show_plan (self);
+  show_plan (IVD_REVIEW_PAGE (page));
 }
 
 static void
@@ -667,39 +645,8 @@ ivd_review_page_dispose (GObject *object)
   g_clear_pointer (&self->pending, g_bytes_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), IVD_TYPE_REVIEW_PAGE);
   g_clear_pointer (&self->open_rows, g_ptr_array_unref);
-  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (ivd_review_page_parent_class)->dispose (object);
-}
-
-static void
-ivd_review_page_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  IvdReviewPage *self = IVD_REVIEW_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION: g_value_set_object (value, self->session); break;
-    default:           G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-ivd_review_page_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  IvdReviewPage *self = IVD_REVIEW_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION: set_session (self, g_value_get_object (value)); break;
-    default:           G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -719,14 +666,7 @@ ivd_review_page_class_init (IvdReviewPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ivd_review_page_dispose;
-  object_class->get_property = ivd_review_page_get_property;
-  object_class->set_property = ivd_review_page_set_property;
-
-  /* The open plan; the editor sets it once. */
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, IVD_TYPE_PLAN_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  IVD_STEP_PAGE_CLASS (klass)->evaluation_changed = ivd_review_page_evaluation_changed;
 
   install_actions (widget_class);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ivdischarge/IvDischarge/ivd-review-page.ui");
@@ -769,7 +709,7 @@ ivd_review_page_export_to_file (IvdReviewPage   *self,
 
   g_return_val_if_fail (IVD_IS_REVIEW_PAGE (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (self->session != NULL, FALSE);
+  g_return_val_if_fail (ivd_step_page_get_session (IVD_STEP_PAGE (self)) != NULL, FALSE);
 
   if ((bytes = render (self, format, &error)) == NULL)
     {
@@ -802,7 +742,7 @@ ivd_review_page_create_print_operation (IvdReviewPage  *self,
   IvdExportInput input;
 
   g_return_val_if_fail (IVD_IS_REVIEW_PAGE (self), NULL);
-  g_return_val_if_fail (self->session != NULL, NULL);
+  g_return_val_if_fail (ivd_step_page_get_session (IVD_STEP_PAGE (self)) != NULL, NULL);
 
   if (!prepare_input (self, &input, &directory, &now, error))
     return NULL;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <adwaita.h>
+#include "ivd-step-page.h"
 
 #include "ivd-export.h"
 
@@ -8,7 +8,7 @@ G_BEGIN_DECLS
 
 #define IVD_TYPE_REVIEW_PAGE (ivd_review_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (IvdReviewPage, ivd_review_page, IVD, REVIEW_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (IvdReviewPage, ivd_review_page, IVD, REVIEW_PAGE, IvdStepPage)
 
 gboolean           ivd_review_page_export_to_file         (IvdReviewPage    *self,
                                                            IvdExportFormat   format,

@@ -5,10 +5,8 @@
 #include <glib/gi18n.h>
 
 #include "ivd-day-strip.h"
-#include "ivd-findings-group.h"
 #include "ivd-labels.h"
 #include "ivd-plan-binding.h"
-#include "ivd-plan-session.h"
 #include "ivd-schedule-page.h"
 #include "ivd-schedule.h"
 #include "ivd-visit-times.h"
@@ -26,9 +24,8 @@
 
 struct _IvdSchedulePage
 {
-  AdwBin               parent_instance;
+  IvdStepPage          parent_instance;
 
-  IvdPlanSession      *session;
   char                *form_before_pump;  /* for undo, while the pump chosen here stands */
   gboolean             writing_times;
   gboolean             writing_start;
@@ -56,18 +53,9 @@ struct _IvdSchedulePage
   AdwComboRow         *access_row;
   GtkToggleButton     *alone_yes;
   GtkToggleButton     *alone_no;
-  IvdFindingsGroup    *findings;
 };
 
-G_DEFINE_FINAL_TYPE (IvdSchedulePage, ivd_schedule_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (IvdSchedulePage, ivd_schedule_page, IVD_TYPE_STEP_PAGE)
 
 /* The plan's access codes, in the agreement's order (domain §7). */
 static const char * const accesses[] = { "pvk", "cvk", "picc", "vip", "midline", NULL };
@@ -79,24 +67,12 @@ static void on_time_row_leave_cb   (GtkEventControllerFocus *focus,
 static void on_time_remove_clicked_cb (GtkButton       *button,
                                        IvdSchedulePage *self);
 
-static IvdPlan *
-plan (IvdSchedulePage *self)
-{
-  return ivd_plan_session_get_plan (self->session);
-}
-
-static IvdRuleSet *
-rule_set (IvdSchedulePage *self)
-{
-  return ivd_plan_session_get_rule_set (self->session);
-}
-
 static int
 minutes_per_visit (IvdSchedulePage *self)
 {
   gint64 minutes = 0;
 
-  ivd_plan_lookup_int (plan (self), "treatment.minutes_per_administration", &minutes);
+  ivd_plan_lookup_int (ivd_step_page_get_plan (IVD_STEP_PAGE (self)), "treatment.minutes_per_administration", &minutes);
   return (int) CLAMP (minutes, 0, IVD_MINUTES_PER_DAY);
 }
 
@@ -104,7 +80,7 @@ static gboolean
 has_finding (IvdSchedulePage *self,
              const char      *rule_id)
 {
-  IvdEvaluation *evaluation = ivd_plan_session_get_evaluation (self->session);
+  IvdEvaluation *evaluation = ivd_step_page_get_evaluation (IVD_STEP_PAGE (self));
   GListModel *findings = evaluation ? ivd_evaluation_get_findings (evaluation) : NULL;
 
   for (guint i = 0; findings != NULL && i < g_list_model_get_n_items (findings); i++)
@@ -236,7 +212,7 @@ write_times (IvdSchedulePage *self)
   texts = g_strv_builder_end (builder);
 
   self->writing_times = TRUE;
-  ivd_visit_times_write (plan (self), (const char * const *) texts);
+  ivd_visit_times_write (ivd_step_page_get_plan (IVD_STEP_PAGE (self)), (const char * const *) texts);
   self->writing_times = FALSE;
 }
 
@@ -273,7 +249,7 @@ time_row_new (IvdSchedulePage *self,
 static void
 show_times (IvdSchedulePage *self)
 {
-  g_autoptr(GArray) times = ivd_plan_dup_times (plan (self));
+  g_autoptr(GArray) times = ivd_plan_dup_times (ivd_step_page_get_plan (IVD_STEP_PAGE (self)));
   GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->times_list));
 
   while (child != NULL)
@@ -344,7 +320,7 @@ show_add_time (IvdSchedulePage *self)
 static void
 show_strip (IvdSchedulePage *self)
 {
-  g_autoptr(GArray) times = ivd_plan_dup_times (plan (self));
+  g_autoptr(GArray) times = ivd_plan_dup_times (ivd_step_page_get_plan (IVD_STEP_PAGE (self)));
 
   ivd_day_strip_set_night_window (self->strip, self->night_start, self->night_end);
   ivd_day_strip_set_visits (self->strip, times, minutes_per_visit (self));
@@ -355,7 +331,7 @@ show_strip (IvdSchedulePage *self)
 static void
 show_pump (IvdSchedulePage *self)
 {
-  const char *form = ivd_plan_get_string (plan (self), "treatment.form");
+  const char *form = ivd_plan_get_string (ivd_step_page_get_plan (IVD_STEP_PAGE (self)), "treatment.form");
   gboolean suggested = has_finding (self, "SUGGEST-PUMP");
 
   /* Undo is offered only while the pump chosen here still stands. */
@@ -403,7 +379,7 @@ show_start_info (IvdSchedulePage *self)
 static void
 show_start (IvdSchedulePage *self)
 {
-  const char *value = ivd_plan_get_string (plan (self), START_PATH);
+  const char *value = ivd_plan_get_string (ivd_step_page_get_plan (IVD_STEP_PAGE (self)), START_PATH);
 
   self->writing_start = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->start_row), value != NULL ? value : "");
@@ -445,7 +421,8 @@ accesses_model_new (void)
 static void
 show_access (IvdSchedulePage *self)
 {
-  guint position = access_position (ivd_plan_get_string (plan (self), "treatment.access"));
+  IvdPlan *plan = ivd_step_page_get_plan (IVD_STEP_PAGE (self));
+  guint position = access_position (ivd_plan_get_string (plan, "treatment.access"));
 
   if (adw_combo_row_get_selected (self->access_row) != position)
     adw_combo_row_set_selected (self->access_row, position);
@@ -507,7 +484,7 @@ on_add_time_activated_cb (IvdSchedulePage *self)
   g_autofree char *text = NULL;
   IvdTimeInput input;
 
-  if (self->session == NULL)
+  if (ivd_step_page_get_session (IVD_STEP_PAGE (self)) == NULL)
     return;
   input = check_row (GTK_WIDGET (self->add_time_row), &minutes);
   if (input == IVD_TIME_INPUT_EMPTY)
@@ -528,11 +505,12 @@ on_add_time_activated_cb (IvdSchedulePage *self)
 static void
 on_pump_button_clicked_cb (IvdSchedulePage *self)
 {
-  const char *form = ivd_plan_get_string (plan (self), "treatment.form");
+  IvdPlan *plan = ivd_step_page_get_plan (IVD_STEP_PAGE (self));
+  const char *form = ivd_plan_get_string (plan, "treatment.form");
 
   g_free (self->form_before_pump);
   self->form_before_pump = g_strdup (form != NULL ? form : "iv_intermittent");
-  ivd_plan_set_string (plan (self), "treatment.form", "iv_pump");
+  ivd_plan_set_string (plan, "treatment.form", "iv_pump");
   show_pump (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->add_time_row));
 }
@@ -543,7 +521,7 @@ on_pump_undo_button_clicked_cb (IvdSchedulePage *self)
   g_autofree char *form = g_steal_pointer (&self->form_before_pump);
 
   if (form != NULL)
-    ivd_plan_set_string (plan (self), "treatment.form", form);
+    ivd_plan_set_string (ivd_step_page_get_plan (IVD_STEP_PAGE (self)), "treatment.form", form);
   show_pump (self);
 }
 
@@ -562,17 +540,18 @@ on_spin_output_cb (GtkSpinButton *spin)
 static void
 on_start_row_changed_cb (IvdSchedulePage *self)
 {
+  IvdPlan *plan = ivd_step_page_get_plan (IVD_STEP_PAGE (self));
   g_autofree char *text = NULL;
 
-  if (self->session == NULL || self->writing_start)
+  if (plan == NULL || self->writing_start)
     return;
 
   text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->start_row))));
   self->writing_start = TRUE;
   if (ivd_visit_times_parse_start_date (text, NULL))
-    ivd_plan_set_string (plan (self), START_PATH, text);
+    ivd_plan_set_string (plan, START_PATH, text);
   else
-    ivd_plan_unset (plan (self), START_PATH);
+    ivd_plan_unset (plan, START_PATH);
   self->writing_start = FALSE;
   show_start_info (self);
 }
@@ -592,7 +571,7 @@ on_calendar_popover_show_cb (IvdSchedulePage *self)
   GDate date;
   g_autoptr(GDateTime) time = NULL;
 
-  if (ivd_plan_lookup_start_date (plan (self), &date))
+  if (ivd_plan_lookup_start_date (ivd_step_page_get_plan (IVD_STEP_PAGE (self)), &date))
     time = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), 12, 0, 0);
   else
     time = g_date_time_new_now_local ();
@@ -617,23 +596,24 @@ on_calendar_day_selected_cb (IvdSchedulePage *self)
 static void
 on_access_row_selected_cb (IvdSchedulePage *self)
 {
+  IvdPlan *plan = ivd_step_page_get_plan (IVD_STEP_PAGE (self));
   guint position;
   const char *access = NULL;
 
-  if (self->session == NULL)
+  if (plan == NULL)
     return;
 
   position = adw_combo_row_get_selected (self->access_row);
   if (position > 0 && position <= g_strv_length ((char **) accesses))
     access = accesses[position - 1];
-  if (g_strcmp0 (access, ivd_plan_get_string (plan (self), "treatment.access")) == 0)
+  if (g_strcmp0 (access, ivd_plan_get_string (plan, "treatment.access")) == 0)
     return;
 
   /* "Not chosen" takes the answer back: a missing fact stays missing. */
   if (access != NULL)
-    ivd_plan_set_string (plan (self), "treatment.access", access);
+    ivd_plan_set_string (plan, "treatment.access", access);
   else
-    ivd_plan_unset (plan (self), "treatment.access");
+    ivd_plan_unset (plan, "treatment.access");
 }
 
 static void
@@ -651,42 +631,31 @@ on_plan_changed_cb (IvdSchedulePage *self,
 }
 
 static void
-on_evaluation_notify_cb (IvdSchedulePage *self)
+ivd_schedule_page_evaluation_changed (IvdStepPage *page)
 {
-  ivd_visit_times_night_window (rule_set (self), &self->night_start, &self->night_end);
+  IvdSchedulePage *self = IVD_SCHEDULE_PAGE (page);
+
+  ivd_visit_times_night_window (ivd_step_page_get_rule_set (page), &self->night_start, &self->night_end);
   show_strip (self);
   show_time_statuses (self);
   show_pump (self);
 }
 
 static void
-set_session (IvdSchedulePage *self,
-             IvdPlanSession  *session)
+ivd_schedule_page_session_set (IvdStepPage *page)
 {
-  g_autoptr(GListModel) model = accesses_model_new ();
+  IvdSchedulePage *self = IVD_SCHEDULE_PAGE (page);
+  IvdPlan *plan = ivd_step_page_get_plan (page);
 
-  if (session == NULL)
-    return;
-  g_return_if_fail (self->session == NULL);
+  ivd_plan_binding_text (GTK_EDITABLE (self->drug_row), plan, "treatment.drug");
+  ivd_plan_binding_text (GTK_EDITABLE (self->dose_row), plan, "treatment.dose");
+  ivd_plan_binding_int (self->minutes_spin, plan, "treatment.minutes_per_administration");
+  ivd_plan_binding_int (self->days_spin, plan, "treatment.days");
+  ivd_plan_binding_yes_no (self->first_dose_yes, self->first_dose_no, plan, "treatment.first_dose_given_in_hospital");
+  ivd_plan_binding_yes_no (self->alone_yes, self->alone_no, plan, "treatment.must_not_be_left_alone");
 
-  /* Before the session: a new model selects its first item. */
-  adw_combo_row_set_model (self->access_row, model);
-  self->session = g_object_ref (session);
-
-  ivd_plan_binding_text (GTK_EDITABLE (self->drug_row), plan (self), "treatment.drug");
-  ivd_plan_binding_text (GTK_EDITABLE (self->dose_row), plan (self), "treatment.dose");
-  ivd_plan_binding_int (self->minutes_spin, plan (self), "treatment.minutes_per_administration");
-  ivd_plan_binding_int (self->days_spin, plan (self), "treatment.days");
-  ivd_plan_binding_yes_no (self->first_dose_yes, self->first_dose_no, plan (self),
-                           "treatment.first_dose_given_in_hospital");
-  ivd_plan_binding_yes_no (self->alone_yes, self->alone_no, plan (self), "treatment.must_not_be_left_alone");
-  ivd_findings_group_set_session (self->findings, session);
-
-  g_signal_connect_object (plan (self), "changed", G_CALLBACK (on_plan_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (session, "notify::evaluation", G_CALLBACK (on_evaluation_notify_cb), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (plan, "changed", G_CALLBACK (on_plan_changed_cb), self, G_CONNECT_SWAPPED);
   on_plan_changed_cb (self, "");
-  on_evaluation_notify_cb (self);
 }
 
 static void
@@ -696,39 +665,8 @@ ivd_schedule_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), IVD_TYPE_SCHEDULE_PAGE);
   g_clear_pointer (&self->form_before_pump, g_free);
-  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (ivd_schedule_page_parent_class)->dispose (object);
-}
-
-static void
-ivd_schedule_page_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  IvdSchedulePage *self = IVD_SCHEDULE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION: g_value_set_object (value, self->session); break;
-    default:           G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-ivd_schedule_page_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  IvdSchedulePage *self = IVD_SCHEDULE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION: set_session (self, g_value_get_object (value)); break;
-    default:           G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -736,19 +674,13 @@ ivd_schedule_page_class_init (IvdSchedulePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  IvdStepPageClass *page_class = IVD_STEP_PAGE_CLASS (klass);
 
   object_class->dispose = ivd_schedule_page_dispose;
-  object_class->get_property = ivd_schedule_page_get_property;
-  object_class->set_property = ivd_schedule_page_set_property;
-
-  /* The open plan; the editor sets it once. */
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, IVD_TYPE_PLAN_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->session_set = ivd_schedule_page_session_set;
+  page_class->evaluation_changed = ivd_schedule_page_evaluation_changed;
 
   g_type_ensure (IVD_TYPE_DAY_STRIP);
-  g_type_ensure (IVD_TYPE_FINDINGS_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ivdischarge/IvDischarge/ivd-schedule-page.ui");
   gtk_widget_class_bind_template_child (widget_class, IvdSchedulePage, drug_row);
   gtk_widget_class_bind_template_child (widget_class, IvdSchedulePage, dose_row);
@@ -770,7 +702,6 @@ ivd_schedule_page_class_init (IvdSchedulePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IvdSchedulePage, access_row);
   gtk_widget_class_bind_template_child (widget_class, IvdSchedulePage, alone_yes);
   gtk_widget_class_bind_template_child (widget_class, IvdSchedulePage, alone_no);
-  gtk_widget_class_bind_template_child (widget_class, IvdSchedulePage, findings);
   gtk_widget_class_bind_template_callback (widget_class, on_add_time_row_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_add_time_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_pump_button_clicked_cb);
@@ -786,6 +717,11 @@ ivd_schedule_page_class_init (IvdSchedulePageClass *klass)
 static void
 ivd_schedule_page_init (IvdSchedulePage *self)
 {
+  g_autoptr(GListModel) accesses_model = accesses_model_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_list_box_set_sort_func (self->times_list, sort_times, self, NULL);
+  /* Before the session is set: a new model selects its first item,
+   * which is "not chosen". */
+  adw_combo_row_set_model (self->access_row, accesses_model);
 }

@@ -6,9 +6,8 @@
 
 #include "ivd-checklist-item.h"
 #include "ivd-directory.h"
-#include "ivd-findings-group.h"
 #include "ivd-plan-binding.h"
-#include "ivd-plan-session.h"
+#include "ivd-plan-steps.h"
 #include "ivd-supplies-page.h"
 #include "ivd-supply-row.h"
 
@@ -18,9 +17,8 @@
  * municipality directory; and the SUPPLY-* items of the checklist. */
 struct _IvdSuppliesPage
 {
-  AdwBin               parent_instance;
+  IvdStepPage          parent_instance;
 
-  IvdPlanSession      *session;
   IvdDirectory        *directory;
   char                *directory_error;
   GPtrArray           *supply_rows;
@@ -33,29 +31,14 @@ struct _IvdSuppliesPage
   GtkCheckButton      *depot_check;
   AdwActionRow        *depot_address_row;
   AdwPreferencesGroup *sent_group;
-  IvdFindingsGroup    *findings;
 };
 
-G_DEFINE_FINAL_TYPE (IvdSuppliesPage, ivd_supplies_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-static IvdPlan *
-plan (IvdSuppliesPage *self)
-{
-  return ivd_plan_session_get_plan (self->session);
-}
+G_DEFINE_FINAL_TYPE (IvdSuppliesPage, ivd_supplies_page, IVD_TYPE_STEP_PAGE)
 
 static GListModel *
 supplies (IvdSuppliesPage *self)
 {
-  IvdEvaluation *evaluation = ivd_plan_session_get_evaluation (self->session);
+  IvdEvaluation *evaluation = ivd_step_page_get_evaluation (IVD_STEP_PAGE (self));
 
   return evaluation ? ivd_evaluation_get_supplies (evaluation) : NULL;
 }
@@ -65,7 +48,8 @@ supplies (IvdSuppliesPage *self)
 static void
 load_directory (IvdSuppliesPage *self)
 {
-  IvdCatalog *catalog = ivd_store_get_catalog (ivd_plan_session_get_store (self->session));
+  IvdPlanSession *session = ivd_step_page_get_session (IVD_STEP_PAGE (self));
+  IvdCatalog *catalog = ivd_store_get_catalog (ivd_plan_session_get_store (session));
   g_autoptr(GError) error = NULL;
 
   g_clear_object (&self->directory);
@@ -122,7 +106,7 @@ show_supplies (IvdSuppliesPage *self)
         ivd_supply_row_set_supply (g_ptr_array_index (self->supply_rows, i), supply);
       else
         {
-          GtkWidget *row = ivd_supply_row_new (plan (self), supply);
+          GtkWidget *row = ivd_supply_row_new (ivd_step_page_get_plan (IVD_STEP_PAGE (self)), supply);
 
           g_ptr_array_add (self->supply_rows, row);
           adw_preferences_group_add (self->supplies_group, row);
@@ -134,8 +118,9 @@ show_supplies (IvdSuppliesPage *self)
 static void
 show_delivery (IvdSuppliesPage *self)
 {
-  const char *delivery = ivd_plan_get_string (plan (self), "supplies.delivery");
-  const char *code = ivd_plan_get_string (plan (self), "patient.municipality_code");
+  IvdPlan *plan = ivd_step_page_get_plan (IVD_STEP_PAGE (self));
+  const char *delivery = ivd_plan_get_string (plan, "supplies.delivery");
+  const char *code = ivd_plan_get_string (plan, "patient.municipality_code");
   IvdDirectoryEntry *entry = self->directory && code ? ivd_directory_lookup (self->directory, code) : NULL;
   const char *address = entry ? ivd_directory_entry_get_depot_address (entry) : NULL;
   gboolean depot = g_strcmp0 (delivery, "depot") == 0;
@@ -173,7 +158,7 @@ create_check_row (IvdSuppliesPage  *self,
                                   ivd_checklist_item_get_text (item), -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-  ivd_plan_binding_check (GTK_CHECK_BUTTON (check), plan (self), path);
+  ivd_plan_binding_check (GTK_CHECK_BUTTON (check), ivd_step_page_get_plan (IVD_STEP_PAGE (self)), path);
   g_object_set_data_full (G_OBJECT (row), "item-id", g_strdup (ivd_checklist_item_get_id (item)), g_free);
   return row;
 }
@@ -182,7 +167,7 @@ create_check_row (IvdSuppliesPage  *self,
 static GPtrArray *
 own_items (IvdSuppliesPage *self)
 {
-  IvdEvaluation *evaluation = ivd_plan_session_get_evaluation (self->session);
+  IvdEvaluation *evaluation = ivd_step_page_get_evaluation (IVD_STEP_PAGE (self));
   GListModel *checklist = evaluation ? ivd_evaluation_get_checklist (evaluation) : NULL;
   GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -225,16 +210,20 @@ static void
 on_delivery_toggled_cb (IvdSuppliesPage *self,
                         GtkCheckButton  *check)
 {
+  IvdPlan *plan = ivd_step_page_get_plan (IVD_STEP_PAGE (self));
+
   /* Only the button that became active speaks; the other only let go. */
-  if (self->session == NULL || self->showing_delivery || !gtk_check_button_get_active (check))
+  if (plan == NULL || self->showing_delivery || !gtk_check_button_get_active (check))
     return;
 
-  ivd_plan_set_string (plan (self), "supplies.delivery", check == self->depot_check ? "depot" : "home");
+  ivd_plan_set_string (plan, "supplies.delivery", check == self->depot_check ? "depot" : "home");
 }
 
 static void
-on_evaluation_notify_cb (IvdSuppliesPage *self)
+ivd_supplies_page_evaluation_changed (IvdStepPage *page)
 {
+  IvdSuppliesPage *self = IVD_SUPPLIES_PAGE (page);
+
   show_supplies (self);
   show_delivery (self);
   show_checklist (self);
@@ -243,7 +232,7 @@ on_evaluation_notify_cb (IvdSuppliesPage *self)
 static void
 on_map_cb (IvdSuppliesPage *self)
 {
-  if (self->session == NULL)
+  if (ivd_step_page_get_session (IVD_STEP_PAGE (self)) == NULL)
     return;
   load_directory (self);
   show_delivery (self);
@@ -254,26 +243,16 @@ reset_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  IvdSuppliesPage *self = IVD_SUPPLIES_PAGE (widget);
+  IvdPlan *plan = ivd_step_page_get_plan (IVD_STEP_PAGE (widget));
 
-  if (self->session != NULL)
-    ivd_plan_set_adjusted_supply (plan (self), g_variant_get_string (parameter, NULL), -1);
+  if (plan != NULL)
+    ivd_plan_set_adjusted_supply (plan, g_variant_get_string (parameter, NULL), -1);
 }
 
 static void
-set_session (IvdSuppliesPage *self,
-             IvdPlanSession  *session)
+ivd_supplies_page_session_set (IvdStepPage *page)
 {
-  if (session == NULL)
-    return;
-  g_return_if_fail (self->session == NULL);
-
-  self->session = g_object_ref (session);
-  load_directory (self);
-  ivd_findings_group_set_session (self->findings, session);
-  g_signal_connect_object (session, "notify::evaluation", G_CALLBACK (on_evaluation_notify_cb), self,
-                           G_CONNECT_SWAPPED);
-  on_evaluation_notify_cb (self);
+  load_directory (IVD_SUPPLIES_PAGE (page));
 }
 
 static void
@@ -286,39 +265,8 @@ ivd_supplies_page_dispose (GObject *object)
   g_clear_pointer (&self->check_rows, g_ptr_array_unref);
   g_clear_pointer (&self->directory_error, g_free);
   g_clear_object (&self->directory);
-  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (ivd_supplies_page_parent_class)->dispose (object);
-}
-
-static void
-ivd_supplies_page_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  IvdSuppliesPage *self = IVD_SUPPLIES_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION: g_value_set_object (value, self->session); break;
-    default:           G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-ivd_supplies_page_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  IvdSuppliesPage *self = IVD_SUPPLIES_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION: set_session (self, g_value_get_object (value)); break;
-    default:           G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -326,21 +274,15 @@ ivd_supplies_page_class_init (IvdSuppliesPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  IvdStepPageClass *page_class = IVD_STEP_PAGE_CLASS (klass);
 
   object_class->dispose = ivd_supplies_page_dispose;
-  object_class->get_property = ivd_supplies_page_get_property;
-  object_class->set_property = ivd_supplies_page_set_property;
-
-  /* The open plan; the editor sets it once. */
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, IVD_TYPE_PLAN_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->session_set = ivd_supplies_page_session_set;
+  page_class->evaluation_changed = ivd_supplies_page_evaluation_changed;
 
   /* A supply line back to its computed quantity, by the line's key. */
   gtk_widget_class_install_action (widget_class, "supplies.reset", "s", reset_action);
 
-  g_type_ensure (IVD_TYPE_FINDINGS_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ivdischarge/IvDischarge/ivd-supplies-page.ui");
   gtk_widget_class_bind_template_child (widget_class, IvdSuppliesPage, supplies_group);
   gtk_widget_class_bind_template_child (widget_class, IvdSuppliesPage, no_supplies_row);
@@ -348,7 +290,6 @@ ivd_supplies_page_class_init (IvdSuppliesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IvdSuppliesPage, depot_check);
   gtk_widget_class_bind_template_child (widget_class, IvdSuppliesPage, depot_address_row);
   gtk_widget_class_bind_template_child (widget_class, IvdSuppliesPage, sent_group);
-  gtk_widget_class_bind_template_child (widget_class, IvdSuppliesPage, findings);
   gtk_widget_class_bind_template_callback (widget_class, on_delivery_toggled_cb);
 }
 
