@@ -50,6 +50,9 @@ main (int   argc,
   const char *localedir = g_getenv ("IVD_LOCALEDIR");
   int status;
 
+  /* --check and --list write JSON on stdout: debug messages must not
+   * land in it (GLib prints info and debug on stdout by default). */
+  g_log_writer_default_set_use_stderr (TRUE);
   setlocale (LC_ALL, "");
   choose_language ();
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);

@@ -34,7 +34,8 @@ test_century (void)
       GDate birth;
       IvdSex sex;
 
-      g_test_message ("%s", century_cases[i].cpr);
+      /* The case, not the number: no CPR number in a log. */
+      g_test_message ("case %u", i);
       g_assert_true (ivd_cpr_parse (century_cases[i].cpr, &birth, &sex, &error));
       g_assert_no_error (error);
       g_assert_cmpint (g_date_get_year (&birth), ==, century_cases[i].year);
@@ -57,7 +58,7 @@ test_invalid (void)
     {
       g_autoptr(GError) error = NULL;
 
-      g_test_message ("%s", invalid[i]);
+      g_test_message ("case %u", i);
       g_assert_false (ivd_cpr_parse (invalid[i], NULL, NULL, &error));
       g_assert_nonnull (error);
       g_assert_null (strstr (error->message, invalid[i][0] ? invalid[i] : "\x01"));

@@ -321,6 +321,39 @@ test_opening (void)
   ivd_test_remove_tree (dir);
 }
 
+/* Neither the window's own title (task switchers, screen sharing) nor the
+ * header's subtitle or tooltip holds the patient's CPR number or name;
+ * only the header's title names the patient, inside the window. */
+static void
+assert_title_private (Fixture *f)
+{
+  const char *texts[] = {
+    gtk_window_get_title (f->window),
+    adw_window_title_get_subtitle (header_title (f)),
+    gtk_widget_get_tooltip_text (GTK_WIDGET (header_title (f))),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    g_assert_true (texts[i] == NULL ||
+                   (strstr (texts[i], "150650") == NULL && strstr (texts[i], "1237") == NULL &&
+                    strstr (texts[i], "Hansen") == NULL));
+}
+
+static void
+test_title_private (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *page;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-plan", NULL);
+  page = ivd_test_editor_find_by_type (GTK_WIDGET (editor (f)), IVD_TYPE_PATIENT_PAGE);
+  gtk_editable_set_text (GTK_EDITABLE (ivd_test_editor_find_row (page, "CPR number")), "150650-1237");
+  type_name (f, "Testperson Hansen");
+  assert_title_private (f);
+  ivd_test_editor_wait_state (session (f), IVD_SAVE_STATE_SAVED);
+  assert_title_private (f);
+}
+
 typedef void (*WindowTest) (Fixture *f, gconstpointer data);
 
 /* Each test in a process of its own: one application per process, as in
@@ -352,6 +385,7 @@ main (int   argc,
   g_test_add_data_func ("/window/conflict", test_conflict, run_in_subprocess);
   g_test_add_data_func ("/window/close-saves", test_close_saves, run_in_subprocess);
   g_test_add_data_func ("/window/search", test_search, run_in_subprocess);
+  g_test_add_data_func ("/window/title-private", test_title_private, run_in_subprocess);
   g_test_add_func ("/window/opening", test_opening);
   g_test_add_data_func ("/window/department-defaults", test_department_defaults, run_in_subprocess);
 

@@ -84,14 +84,21 @@ load_municipalities (IvdCatalog  *self,
 {
   g_autofree char *path = find_file (self, "municipalities.json");
   g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) local_error = NULL;
   JsonNode *list;
 
   if (path == NULL)
     return missing_file (error, "municipalities.json");
 
-  root = ivd_json_parse_file (path, 1024 * 1024, error);
+  /* 1 MiB: the shipped file is 7 KB for 98 municipalities. */
+  root = ivd_json_parse_file (path, 1024 * 1024, &local_error);
   if (root == NULL)
-    return FALSE;
+    {
+      g_autofree char *reason = ivd_json_dup_one_line (local_error->message);
+
+      return g_set_error (error, IVD_ERROR, IVD_ERROR_DATA, _("The data file %s cannot be used: %s"),
+                          "municipalities.json", reason), FALSE;
+    }
 
   list = JSON_NODE_HOLDS_OBJECT (root) ?
          json_object_get_member (json_node_get_object (root), "municipalities") : NULL;

@@ -29,9 +29,10 @@ fail (GError     **error,
       const char  *reason)
 {
   g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *line = ivd_json_dup_one_line (reason);  /* it may quote the file */
 
   g_set_error (error, IVD_ERROR, IVD_ERROR_INVALID,
-               _("The municipality directory %s cannot be used: %s"), name, reason);
+               _("The municipality directory %s cannot be used: %s"), name, line);
   return FALSE;
 }
 
@@ -133,6 +134,9 @@ ivd_directory_new_from_file (IvdCatalog  *catalog,
   g_return_val_if_fail (IVD_IS_CATALOG (catalog), NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
+  /* At most 4 MiB: 98 municipalities with a page of notes each is under
+   * 1 MiB; the read stops at the limit and the depth is checked before
+   * parsing (ivd-json.c), so a hostile file cannot exhaust memory or stack. */
   if ((root = ivd_json_parse_file (path, IVD_DIRECTORY_MAX_BYTES, &local_error)) == NULL ||
       !load (self, catalog, root, &local_error))
     return fail (error, path, local_error->message), NULL;

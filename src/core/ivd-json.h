@@ -10,9 +10,14 @@ JsonNode   *ivd_json_parse          (const char  *data,
                                      gsize        length,
                                      gsize        max_length,
                                      GError     **error);
+char       *ivd_json_read_file      (const char  *path,
+                                     gsize        max_length,
+                                     gsize       *length,
+                                     GError     **error);
 JsonNode   *ivd_json_parse_file     (const char  *path,
                                      gsize        max_length,
                                      GError     **error);
+char       *ivd_json_dup_one_line   (const char  *text);
 JsonNode   *ivd_json_lookup         (JsonObject  *root,
                                      const char  *path);
 const char *ivd_json_get_localized  (JsonObject  *object,

@@ -124,14 +124,19 @@ fail (GError     **error,
       ...)
 {
   g_autofree char *reason = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *line = NULL;
   va_list args;
 
   va_start (args, format);
   reason = g_strdup_vprintf (format, args);
   va_end (args);
 
-  /* The field path leads, so a script or a person sees at once what to fix. */
-  g_set_error (error, IVD_ERROR, IVD_ERROR_INVALID, "%s: %s", path, reason);
+  /* The field path leads, so a script or a person sees at once what to fix;
+   * one line, though a quoted value or member name holds a line break. */
+  message = g_strdup_printf ("%s: %s", path, reason);
+  line = ivd_json_dup_one_line (message);
+  g_set_error_literal (error, IVD_ERROR, IVD_ERROR_INVALID, line);
   return FALSE;
 }
 
@@ -547,7 +552,14 @@ plan_new_from_json (const char  *data,
   node = ivd_json_parse (data, length, IVD_PLAN_MAX_BYTES, &local_error);
   if (node == NULL)
     {
-      fail (error, "(file)", "%s", local_error->message);
+      /* A number out of range is named by its field, as a wrong value is. */
+      if (g_error_matches (local_error, IVD_ERROR, IVD_ERROR_NUMBER))
+        {
+          g_autofree char *line = ivd_json_dup_one_line (local_error->message);
+          g_set_error_literal (error, IVD_ERROR, IVD_ERROR_INVALID, line);
+        }
+      else
+        fail (error, "(file)", "%s", local_error->message);
       return NULL;
     }
 
@@ -604,9 +616,10 @@ ivd_plan_new_from_file (const char  *path,
   g_autofree char *data = NULL;
   gsize length = 0;
 
-  if (!g_file_get_contents (path, &data, &length, &local_error))
+  /* Read no further than the size limit: a huge file is never read whole. */
+  if ((data = ivd_json_read_file (path, IVD_PLAN_MAX_BYTES, &length, &local_error)) == NULL)
     {
-      g_set_error (error, IVD_ERROR, IVD_ERROR_READ, "(file): %s", local_error->message);
+      g_set_error (error, IVD_ERROR, local_error->code, "(file): %s", local_error->message);
       return NULL;
     }
 
@@ -708,8 +721,11 @@ ivd_plan_dup_times (IvdPlan *self)
   times = g_array_sized_new (FALSE, FALSE, sizeof (int), json_array_get_length (array));
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
+      JsonNode *element = json_array_get_element (array, i);
       int minutes;
-      if (ivd_schedule_parse_time (json_array_get_string_element (array, i), &minutes))
+
+      /* A stored draft is not checked on loading: skip what is not a time. */
+      if (ivd_json_is_string (element) && ivd_schedule_parse_time (json_node_get_string (element), &minutes))
         g_array_append_val (times, minutes);
     }
 

@@ -322,7 +322,9 @@ check_municipality_answer (IvdCheckContext *context,
   calls = json_node_get_array (node);
   for (guint i = json_array_get_length (calls); i > 0; i--)
     {
-      JsonObject *call = json_array_get_object_element (calls, i - 1);
+      JsonNode *element = json_array_get_element (calls, i - 1);
+      /* A stored draft is not checked on loading: skip what is not a call. */
+      JsonObject *call = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
       const char *answer = ivd_json_get_string (call, "answer");
       const char *reason = ivd_json_get_string (call, "reason");
 

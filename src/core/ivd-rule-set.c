@@ -29,6 +29,77 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+typedef enum
+{
+  PARAM_TEXT,
+  PARAM_NUMBER,
+  PARAM_TEXTS,
+} ParamKind;
+
+/* The parameters a check cannot do without (data/rules/README.md): without
+ * them it would look at no field, or compare with no limit and never find
+ * anything, silently. "night_window" is left out: it reports a missing
+ * window itself, as a finding. */
+static const struct
+{
+  const char *check;
+  const char *param;
+  ParamKind   kind;
+} required_params[] = {
+  { "fact", "field", PARAM_TEXT },
+  { "present", "field", PARAM_TEXT },
+  { "statement", "field", PARAM_TEXT },
+  { "value_in", "field", PARAM_TEXT },
+  { "value_in", "values", PARAM_TEXTS },
+  { "min_age", "min_age", PARAM_NUMBER },
+  { "priority_order", "order", PARAM_TEXTS },
+  { "max_visits", "max_visits", PARAM_NUMBER },
+  { "max_minutes", "max_minutes", PARAM_NUMBER },
+  { "suggest", "form", PARAM_TEXT },
+  { "suggest", "because", PARAM_TEXTS },
+};
+
+static gboolean
+param_has_kind (JsonNode  *node,
+                ParamKind  kind)
+{
+  JsonArray *array;
+
+  if (kind == PARAM_TEXT)
+    return ivd_json_is_string (node);
+  if (kind == PARAM_NUMBER)
+    return ivd_json_is_integer (node);
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return FALSE;
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    if (!ivd_json_is_string (json_array_get_element (array, i)))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+check_params (IvdRule     *rule,
+              JsonObject  *object,
+              GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, "params");
+  JsonObject *params = node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  const char *kinds[] = { N_("text"), N_("a whole number"), N_("a list of texts") };
+
+  for (guint i = 0; i < G_N_ELEMENTS (required_params); i++)
+    if (g_str_equal (ivd_rule_get_check (rule), required_params[i].check) &&
+        !param_has_kind (params ? json_object_get_member (params, required_params[i].param) : NULL,
+                         required_params[i].kind))
+      return g_set_error (error, IVD_ERROR, IVD_ERROR_DATA,
+                          _("rule %s: a “%s” check needs “%s” in “params”, as %s"),
+                          ivd_rule_get_id (rule), required_params[i].check, required_params[i].param,
+                          _(kinds[required_params[i].kind])), FALSE;
+
+  return TRUE;
+}
+
 static gboolean
 load_rules (IvdRuleSet  *self,
             const char  *member,
@@ -56,7 +127,7 @@ load_rules (IvdRuleSet  *self,
 
       rule = ivd_rule_new_from_json (json_node_get_object (element),
                                      g_str_equal (member, "checklist"), error);
-      if (rule == NULL)
+      if (rule == NULL || !check_params (rule, json_node_get_object (element), error))
         return FALSE;
 
       if (!g_hash_table_add (seen, g_strdup (ivd_rule_get_id (rule))))
@@ -184,6 +255,9 @@ ivd_rule_set_new_from_file (const char  *path,
   g_autofree char *basename = g_path_get_basename (path);
   IvdRuleSet *self;
 
+  /* At most 1 MiB (IVD_RULE_SET_MAX_BYTES): the largest shipped rule file
+   * is 28 KB, so a clinician's longer texts fit thirty times over, while a
+   * wrong file (a log, a database) is refused before it is read whole. */
   node = ivd_json_parse_file (path, IVD_RULE_SET_MAX_BYTES, &local_error);
   if (node != NULL)
     self = ivd_rule_set_new_from_json (node, &local_error);
@@ -191,8 +265,12 @@ ivd_rule_set_new_from_file (const char  *path,
     self = NULL;
 
   if (self == NULL)
-    g_set_error (error, IVD_ERROR, IVD_ERROR_DATA,
-                 _("The rule file %s cannot be used: %s"), basename, local_error->message);
+    {
+      /* Rule ids and json-glib's quotes come from the file: keep one line. */
+      g_autofree char *reason = ivd_json_dup_one_line (local_error->message);
+
+      g_set_error (error, IVD_ERROR, IVD_ERROR_DATA, _("The rule file %s cannot be used: %s"), basename, reason);
+    }
   return self;
 }
 

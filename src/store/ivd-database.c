@@ -12,6 +12,7 @@
 
 #include "ivd-database.h"
 #include "ivd-store-error.h"
+#include "ivd-store-private.h"
 
 /* One SQLite connection with the settings plans need (WAL, full sync,
  * foreign keys, a busy timeout), a cache of prepared statements, and
@@ -26,9 +27,14 @@ struct _IvdDatabase
   char       *path;
   sqlite3    *handle;
   GHashTable *statements;
+  gboolean    reconnect;  /* the disk failed: the next transaction starts on a fresh connection */
 };
 
 G_DEFINE_FINAL_TYPE (IvdDatabase, ivd_database, G_TYPE_OBJECT)
+
+/* Tests only (ivd-store-private.h): the SQLite VFS every database is
+ * opened with; NULL for SQLite's default. */
+static char *test_vfs;
 
 static void
 finalize_statement (gpointer data)
@@ -88,6 +94,56 @@ apply_settings (IvdDatabase  *self,
                             error);
 }
 
+static GHashTable *
+new_statement_cache (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+}
+
+/* Opens self->handle with its settings; on failure leaves it NULL. */
+static gboolean
+connect_handle (IvdDatabase  *self,
+                GError      **error)
+{
+  int rc = sqlite3_open_v2 (self->path, &self->handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, test_vfs);
+
+  if (rc != SQLITE_OK)
+    ivd_database_set_error (self, error, rc);
+  if (rc == SQLITE_OK && apply_settings (self, error))
+    return TRUE;
+
+  g_hash_table_remove_all (self->statements);
+  g_clear_pointer (&self->handle, sqlite3_close);
+  return FALSE;
+}
+
+/* After a failed read or write SQLite's full-text index can keep state
+ * from the failed statement into the next one, which then fails as if
+ * the file were damaged: a fresh connection starts clean. The old one is
+ * kept when the new one cannot be opened. */
+static gboolean
+reconnect (IvdDatabase  *self,
+           GError      **error)
+{
+  sqlite3 *old_handle = g_steal_pointer (&self->handle);
+  GHashTable *old_statements = g_steal_pointer (&self->statements);
+
+  self->statements = new_statement_cache ();
+  if (!connect_handle (self, error))
+    {
+      g_hash_table_unref (self->statements);
+      self->statements = old_statements;
+      self->handle = old_handle;
+      return FALSE;
+    }
+
+  g_hash_table_unref (old_statements);
+  sqlite3_close (old_handle);
+  self->reconnect = FALSE;
+  g_debug ("Opened the plan database again after a disk error");
+  return TRUE;
+}
+
 static void
 ivd_database_finalize (GObject *object)
 {
@@ -110,7 +166,7 @@ ivd_database_class_init (IvdDatabaseClass *klass)
 static void
 ivd_database_init (IvdDatabase *self)
 {
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  self->statements = new_statement_cache ();
 }
 
 void
@@ -133,7 +189,6 @@ ivd_database_open (const char  *path,
                    GError     **error)
 {
   g_autoptr(IvdDatabase) self = NULL;
-  int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -142,17 +197,24 @@ ivd_database_open (const char  *path,
 
   self = g_object_new (IVD_TYPE_DATABASE, NULL);
   self->path = g_strdup (path);
-  rc = sqlite3_open_v2 (path, &self->handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
-  if (rc != SQLITE_OK)
-    {
-      ivd_database_set_error (self, error, rc);
-      return NULL;
-    }
-
-  if (!apply_settings (self, error))
+  if (!connect_handle (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * ivd_database_set_vfs_for_tests:
+ * @vfs_name: (nullable): a registered SQLite VFS, or NULL for the default
+ *
+ * For tests that make the disk fail: databases opened from now on go
+ * through @vfs_name. Call it before any database is opened in a thread.
+ */
+void
+ivd_database_set_vfs_for_tests (const char *vfs_name)
+{
+  g_free (test_vfs);
+  test_vfs = g_strdup (vfs_name);
 }
 
 const char *
@@ -256,13 +318,19 @@ ivd_database_step_done (IvdDatabase  *self,
 }
 
 /* IMMEDIATE: take the write lock at the start, so two writers queue up
- * (busy timeout) instead of failing half-way. */
+ * (busy timeout) instead of failing half-way. After a disk error the
+ * transaction starts on a fresh connection, so no caller may hold a
+ * statement across a begin. */
 gboolean
 ivd_database_begin (IvdDatabase  *self,
                     GError      **error)
 {
-  g_autoptr(IvdStatement) stmt = ivd_database_prepare (self, "BEGIN IMMEDIATE", error);
+  g_autoptr(IvdStatement) stmt = NULL;
 
+  if (self->reconnect && !reconnect (self, error))
+    return FALSE;
+
+  stmt = ivd_database_prepare (self, "BEGIN IMMEDIATE", error);
   return stmt != NULL && ivd_database_step_done (self, stmt, error);
 }
 
@@ -302,6 +370,9 @@ ivd_database_set_error (IvdDatabase  *self,
                         int           rc)
 {
   const char *detail = self->handle != NULL ? sqlite3_errmsg (self->handle) : sqlite3_errstr (rc);
+
+  if ((rc & 0xff) == SQLITE_IOERR || (rc & 0xff) == SQLITE_FULL)
+    self->reconnect = TRUE;
 
   switch (rc & 0xff)
     {

@@ -45,6 +45,10 @@ main (int   argc,
   IvdPlan *plan;
   gint64 n = 0;
 
+  /* stdout is the protocol the test reads: debug messages
+   * (G_MESSAGES_DEBUG) go to stderr. */
+  g_log_writer_default_set_use_stderr (TRUE);
+
   if (argc < 2 || argc > 3)
     {
       fprintf (stderr, "usage: %s DATABASE [PLAN-ID]\n", argv[0]);
