@@ -258,6 +258,7 @@ add_activity (IvdCsvWriter        *self,
   add_row_decimal (self, _("Expected so far"), ivd_monitoring_report_get_expected_so_far (report), _("courses"));
   add_row_decimal (self, _("Activity against the expected level"),
                    ivd_monitoring_report_get_activity_ratio (report) * 100, "%");
+  /* xgettext:no-c-format */
   add_row_text (self, _("20 % or more above the expected level after six months"),
                 ivd_monitoring_report_get_over_expected (report) ? _("yes") : _("no"));
 }
