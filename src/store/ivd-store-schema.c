@@ -112,6 +112,16 @@ static const char v4[] =
   "CREATE INDEX plans_open_items ON plans (open_items);"
   "CREATE INDEX plans_referred ON plans (referred_at);";
 
+/* Version 5: the monitoring figures read referred plans a quarter or a
+ * year at a time, by referral time. This index holds every column they
+ * count, so that only a course's treatment form (in its document) is read
+ * from the table; plans never referred are left out of it. */
+static const char v5[] =
+  "CREATE INDEX plans_monitoring ON plans"
+  "  (referred_at, status, answer, region, municipality_code, cpr, treatment_type,"
+  "   place_kind, visits_per_day, minutes, days)"
+  "  WHERE referred_at IS NOT NULL;";
+
 static gboolean backfill_columns (IvdDatabase *db, IvdCatalog *catalog, GError **error);
 
 static const Migration migrations[] = {
@@ -120,6 +130,7 @@ static const Migration migrations[] = {
   { v2, NULL },
   { v3, NULL },
   { v4, backfill_columns },
+  { v5, NULL },
 };
 
 /* Fills the indexed columns from each document, with the same code that
