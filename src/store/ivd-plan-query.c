@@ -22,6 +22,7 @@ struct _IvdPlanQuery
   gboolean     descending;
   IvdPlanQueue queue;
   char        *today;
+  GDateTime   *waiting_before;
 };
 
 G_DEFINE_FINAL_TYPE (IvdPlanQuery, ivd_plan_query, G_TYPE_OBJECT)
@@ -38,6 +39,7 @@ enum {
   PROP_DESCENDING,
   PROP_QUEUE,
   PROP_TODAY,
+  PROP_WAITING_BEFORE,
   N_PROPS
 };
 
@@ -71,6 +73,7 @@ ivd_plan_query_finalize (GObject *object)
   g_clear_pointer (&self->start_to, g_free);
   g_clear_pointer (&self->text, g_free);
   g_clear_pointer (&self->today, g_free);
+  g_clear_pointer (&self->waiting_before, g_date_time_unref);
 
   G_OBJECT_CLASS (ivd_plan_query_parent_class)->finalize (object);
 }
@@ -95,6 +98,7 @@ ivd_plan_query_get_property (GObject    *object,
     case PROP_DESCENDING: g_value_set_boolean (value, self->descending); break;
     case PROP_QUEUE:      g_value_set_enum (value, self->queue); break;
     case PROP_TODAY:      g_value_set_string (value, self->today); break;
+    case PROP_WAITING_BEFORE: g_value_set_boxed (value, self->waiting_before); break;
     default:              G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -119,6 +123,7 @@ ivd_plan_query_set_property (GObject      *object,
     case PROP_DESCENDING: ivd_plan_query_set_descending (self, g_value_get_boolean (value)); break;
     case PROP_QUEUE:      ivd_plan_query_set_queue (self, g_value_get_enum (value)); break;
     case PROP_TODAY:      ivd_plan_query_set_today (self, g_value_get_string (value)); break;
+    case PROP_WAITING_BEFORE: ivd_plan_query_set_waiting_before (self, g_value_get_boxed (value)); break;
     default:              G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -148,6 +153,9 @@ ivd_plan_query_class_init (IvdPlanQueryClass *klass)
   /* "YYYY-MM-DD" the queues are judged on; NULL: the date when the query
    * runs (tests fix it). */
   properties[PROP_TODAY] = g_param_spec_string ("today", NULL, NULL, NULL, flags);
+  /* Only plans whose status changed before this time, i.e. that have
+   * waited in it since: "no answer after 2 hours". NULL: no filter. */
+  properties[PROP_WAITING_BEFORE] = g_param_spec_boxed ("waiting-before", NULL, NULL, G_TYPE_DATE_TIME, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -330,4 +338,25 @@ ivd_plan_query_set_today (IvdPlanQuery *self,
 {
   g_return_if_fail (IVD_IS_PLAN_QUERY (self));
   set_string (self, &self->today, date, PROP_TODAY);
+}
+
+GDateTime *
+ivd_plan_query_get_waiting_before (IvdPlanQuery *self)
+{
+  g_return_val_if_fail (IVD_IS_PLAN_QUERY (self), NULL);
+  return self->waiting_before;
+}
+
+void
+ivd_plan_query_set_waiting_before (IvdPlanQuery *self,
+                                   GDateTime    *time)
+{
+  g_return_if_fail (IVD_IS_PLAN_QUERY (self));
+
+  if (self->waiting_before == time ||
+      (self->waiting_before != NULL && time != NULL && g_date_time_equal (self->waiting_before, time)))
+    return;
+  g_clear_pointer (&self->waiting_before, g_date_time_unref);
+  self->waiting_before = time != NULL ? g_date_time_ref (time) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WAITING_BEFORE]);
 }

@@ -57,6 +57,9 @@ void          ivd_plan_query_set_queue             (IvdPlanQuery  *self,
 const char   *ivd_plan_query_get_today             (IvdPlanQuery  *self);
 void          ivd_plan_query_set_today             (IvdPlanQuery  *self,
                                                     const char    *date);
+GDateTime    *ivd_plan_query_get_waiting_before    (IvdPlanQuery  *self);
+void          ivd_plan_query_set_waiting_before    (IvdPlanQuery  *self,
+                                                    GDateTime     *time);
 gboolean      ivd_plan_query_get_descending        (IvdPlanQuery  *self);
 void          ivd_plan_query_set_descending        (IvdPlanQuery  *self,
                                                     gboolean       descending);

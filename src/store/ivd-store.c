@@ -493,6 +493,16 @@ dup_date (const GDate *date)
   return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
 }
 
+/* A time as the store writes it (now_string ()): UTC with microseconds,
+ * so that times compare as text. */
+static char *
+stored_time (GDateTime *time)
+{
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
+
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S.%fZ");
+}
+
 /* The query's "today" and the day after, as stored dates. */
 static void
 query_days (IvdPlanQuery  *query,
@@ -622,6 +632,12 @@ build_where (IvdPlanQuery *query,
   FILTER (ivd_plan_query_get_start_from, " AND p.start_date >= ?")
   FILTER (ivd_plan_query_get_start_to, " AND p.start_date <= ?")
 #undef FILTER
+
+  if (ivd_plan_query_get_waiting_before (query) != NULL)
+    {
+      g_string_append (where, " AND p.status_changed < ?");
+      g_ptr_array_add (params, stored_time (ivd_plan_query_get_waiting_before (query)));
+    }
 
   if (ivd_plan_query_get_text (query) != NULL)
     add_text_filter (where, params, ivd_plan_query_get_text (query));

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "ivd-application.h"
+#include "ivd-reminders.h"
 #include "ivd-store.h"
 #include "ivd-window.h"
 
@@ -22,6 +23,7 @@ struct _IvdApplication
   IvdStore       *store;
   GError         *store_error;    /* not yet shown to the user */
   gboolean        opening_store;
+  IvdReminders   *reminders;      /* NULL until the store opens, or without the settings schema */
 };
 
 G_DEFINE_FINAL_TYPE (IvdApplication, ivd_application, ADW_TYPE_APPLICATION)
@@ -164,6 +166,8 @@ on_store_opened_cb (GObject      *source,
       g_set_object (&self->store, opened->store);
       self->store_error = g_steal_pointer (&opened->backup_error);
       open_result_free (opened);
+      g_clear_object (&self->reminders);
+      self->reminders = ivd_reminders_new_default (G_APPLICATION (self), self->store);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
     }
   set_opening_store (self, FALSE);
@@ -242,6 +246,7 @@ ivd_application_shutdown (GApplication *app)
 {
   IvdApplication *self = IVD_APPLICATION (app);
 
+  g_clear_object (&self->reminders);
   g_clear_object (&self->store);
 
   G_APPLICATION_CLASS (ivd_application_parent_class)->shutdown (app);
@@ -303,6 +308,7 @@ ivd_application_finalize (GObject *object)
 
   g_clear_object (&self->catalog);
   g_clear_error (&self->catalog_error);
+  g_clear_object (&self->reminders);
   g_clear_object (&self->store);
   g_clear_error (&self->store_error);
   g_clear_pointer (&self->database_path, g_free);
