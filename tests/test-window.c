@@ -216,7 +216,9 @@ test_conflict (Fixture       *f,
 
   type_name (f, "Testperson Mine");
   ivd_test_editor_wait_state (session (f), IVD_SAVE_STATE_CONFLICT);
-  bar = GTK_REVEALER (ivd_test_editor_find_by_type (GTK_WIDGET (f->window), GTK_TYPE_REVEALER));
+  /* The label, in its bar, in the revealer. */
+  bar = GTK_REVEALER (gtk_widget_get_parent (gtk_widget_get_parent (
+    GTK_WIDGET (ivd_test_editor_find_label (GTK_WIDGET (f->window), "changed elsewhere while you edited")))));
   g_assert_true (gtk_revealer_get_reveal_child (bar));
   /* The edits are still on screen, not overwritten by theirs. */
   g_assert_cmpstr (adw_window_title_get_title (header_title (f)), ==, "Testperson Mine");

@@ -22,6 +22,7 @@ struct _IvdPlanSummary
   char          *cpr;
   char          *end_date;
   char          *status_reason;
+  char          *municipality_name;
   int            open_items;
 };
 
@@ -40,6 +41,7 @@ enum {
   PROP_CPR,
   PROP_END_DATE,
   PROP_STATUS_REASON,
+  PROP_MUNICIPALITY_NAME,
   PROP_OPEN_ITEMS,
   N_PROPS
 };
@@ -62,6 +64,7 @@ string_field (IvdPlanSummary *self,
     case PROP_CPR:               return &self->cpr;
     case PROP_END_DATE:          return &self->end_date;
     case PROP_STATUS_REASON:     return &self->status_reason;
+    case PROP_MUNICIPALITY_NAME: return &self->municipality_name;
     default:                     return NULL;
     }
 }
@@ -140,6 +143,8 @@ ivd_plan_summary_class_init (IvdPlanSummaryClass *klass)
   properties[PROP_END_DATE] = g_param_spec_string ("end-date", NULL, NULL, NULL, flags);
   /* Why declined or cancelled, or the outcome when ended. */
   properties[PROP_STATUS_REASON] = g_param_spec_string ("status-reason", NULL, NULL, NULL, flags);
+  /* The home municipality's name, from the catalog. */
+  properties[PROP_MUNICIPALITY_NAME] = g_param_spec_string ("municipality-name", NULL, NULL, NULL, flags);
   /* What was still open at the last save; -1 when not known. */
   properties[PROP_OPEN_ITEMS] = g_param_spec_int ("open-items", NULL, NULL, -1, G_MAXINT, -1, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -233,4 +238,11 @@ ivd_plan_summary_get_open_items (IvdPlanSummary *self)
 {
   g_return_val_if_fail (IVD_IS_PLAN_SUMMARY (self), -1);
   return self->open_items;
+}
+
+const char *
+ivd_plan_summary_get_municipality_name (IvdPlanSummary *self)
+{
+  g_return_val_if_fail (IVD_IS_PLAN_SUMMARY (self), NULL);
+  return self->municipality_name;
 }

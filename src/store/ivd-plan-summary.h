@@ -19,6 +19,7 @@ const char    *ivd_plan_summary_get_name              (IvdPlanSummary *self);
 const char    *ivd_plan_summary_get_cpr               (IvdPlanSummary *self);
 const char    *ivd_plan_summary_get_end_date          (IvdPlanSummary *self);
 const char    *ivd_plan_summary_get_status_reason     (IvdPlanSummary *self);
+const char    *ivd_plan_summary_get_municipality_name (IvdPlanSummary *self);
 int            ivd_plan_summary_get_open_items        (IvdPlanSummary *self);
 
 G_END_DECLS

@@ -694,9 +694,13 @@ prepare_query (IvdStore      *self,
 }
 
 static IvdPlanSummary *
-summary_from_row (IvdStatement *stmt)
+summary_from_row (IvdStore     *self,
+                  IvdStatement *stmt)
 {
   IvdPlanStatus status = IVD_PLAN_STATUS_DRAFT;
+  const char *code = ivd_database_column_text (stmt, 3);
+  IvdMunicipality *municipality = code != NULL && self->catalog != NULL
+                                  ? ivd_catalog_lookup_municipality (self->catalog, code) : NULL;
 
   ivd_plan_status_from_string (ivd_database_column_text (stmt, 1), &status);
   return g_object_new (IVD_TYPE_PLAN_SUMMARY,
@@ -712,6 +716,7 @@ summary_from_row (IvdStatement *stmt)
                        "end-date", ivd_database_column_text (stmt, 9),
                        "open-items", sqlite3_column_type (stmt, 10) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 10),
                        "status-reason", ivd_database_column_text (stmt, 11),
+                       "municipality-name", municipality ? ivd_municipality_get_name (municipality) : NULL,
                        NULL);
 }
 
@@ -1133,7 +1138,7 @@ ivd_store_list_plans (IvdStore      *self,
   sqlite3_bind_int64 (stmt, n_params, offset);
 
   while ((rc = ivd_database_step (self->db, stmt, error)) == SQLITE_ROW)
-    g_ptr_array_add (plans, summary_from_row (stmt));
+    g_ptr_array_add (plans, summary_from_row (self, stmt));
 
   return rc == SQLITE_DONE ? g_steal_pointer (&plans) : NULL;
 }

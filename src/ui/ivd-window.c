@@ -25,6 +25,10 @@ struct _IvdWindow
   IvdPlanEditor        *editor;
   GBinding             *steps_binding;
 
+  GtkRevealer          *training_revealer;
+  GtkStack             *top_stack;
+  AdwLeaflet           *leaflet;
+  AdwBin               *coordinator_bin;
   GtkBox               *sidebar;
   GtkBox               *content;
   IvdPlanListPane      *list_pane;
@@ -65,7 +69,7 @@ settings_new_if_installed (void)
 static AdwLeaflet *
 leaflet (IvdWindow *self)
 {
-  return ADW_LEAFLET (adw_application_window_get_content (ADW_APPLICATION_WINDOW (self)));
+  return self->leaflet;
 }
 
 static IvdStore *
@@ -379,7 +383,8 @@ ivd_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_FOLDED: g_value_set_boolean (value, adw_leaflet_get_folded (leaflet (self))); break;
+    /* Asked while the template is built, before the leaflet is bound. */
+    case PROP_FOLDED: g_value_set_boolean (value, self->leaflet != NULL && adw_leaflet_get_folded (self->leaflet)); break;
     default:          G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -419,6 +424,10 @@ ivd_window_class_init (IvdWindowClass *klass)
   g_type_ensure (IVD_TYPE_RULE_BROWSER);
   g_type_ensure (IVD_TYPE_PLAN_LIST_PANE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/ivdischarge/IvDischarge/ivd-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, IvdWindow, training_revealer);
+  gtk_widget_class_bind_template_child (widget_class, IvdWindow, top_stack);
+  gtk_widget_class_bind_template_child (widget_class, IvdWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, IvdWindow, coordinator_bin);
   gtk_widget_class_bind_template_child (widget_class, IvdWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, IvdWindow, content);
   gtk_widget_class_bind_template_child (widget_class, IvdWindow, list_pane);
