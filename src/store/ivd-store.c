@@ -1144,6 +1144,33 @@ ivd_store_list_plans (IvdStore      *self,
 }
 
 /**
+ * ivd_store_load_summary:
+ *
+ * One plan's row of the lists, as ivd_store_list_plans() gives it: for a
+ * view that shows a plan it has just changed.
+ */
+IvdPlanSummary *
+ivd_store_load_summary (IvdStore    *self,
+                        const char  *id,
+                        GError     **error)
+{
+  g_autoptr(IvdStatement) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (IVD_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  stmt = ivd_database_prepare (self->db, "SELECT " PLAN_COLUMNS " FROM plans p WHERE p.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  ivd_database_bind_text (stmt, 1, id);
+  rc = ivd_database_step (self->db, stmt, error);
+  if (rc == SQLITE_DONE)
+    set_not_found_error (error);
+  return rc == SQLITE_ROW ? summary_from_row (self, stmt) : NULL;
+}
+
+/**
  * ivd_store_verify_audit:
  * @problem: (out): the first broken link, or NULL when the chain is intact
  */

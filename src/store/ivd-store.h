@@ -48,6 +48,9 @@ GPtrArray     *ivd_store_list_plans        (IvdStore       *self,
                                             guint           limit,
                                             GError        **error);
 
+IvdPlanSummary *ivd_store_load_summary     (IvdStore       *self,
+                                            const char     *id,
+                                            GError        **error);
 gboolean       ivd_store_verify_audit      (IvdStore       *self,
                                             guint64        *n_rows,
                                             char          **problem,

@@ -10,6 +10,7 @@
 
 #include "ivd-application.h"
 #include "ivd-reminders.h"
+#include "ivd-store-enum-types.h"
 #include "ivd-store.h"
 #include "ivd-window.h"
 
@@ -218,8 +219,27 @@ on_about_activated_cb (GSimpleAction *action,
                          NULL);
 }
 
+/* app.show-queue ("awaiting-answer", "discharge-soon", "past-end"): a
+ * reminder's "Open" brings the window up on that queue. */
+static void
+on_show_queue_activated_cb (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  IvdApplication *self = IVD_APPLICATION (user_data);
+  g_autoptr(GEnumClass) klass = g_type_class_ref (IVD_TYPE_PLAN_QUEUE);
+  GEnumValue *queue = g_enum_get_value_by_nick (klass, g_variant_get_string (parameter, NULL));
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (queue != NULL && IVD_IS_WINDOW (window))
+    ivd_window_show_queue (IVD_WINDOW (window), queue->value);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", on_quit_activated_cb },
+  { "show-queue", on_show_queue_activated_cb, "s" },
   { "about", on_about_activated_cb },
 };
 

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ivd-coordinator-view.h"
 #include "ivd-plan-editor.h"
 #include "ivd-plan-list-pane.h"
 #include "ivd-plan-session.h"
@@ -24,6 +25,7 @@ struct _IvdWindow
   IvdPlanSession       *session;
   IvdPlanEditor        *editor;
   GBinding             *steps_binding;
+  IvdCoordinatorView   *coordinator;
 
   GtkRevealer          *training_revealer;
   GtkStack             *top_stack;
@@ -229,6 +231,8 @@ on_store_notify_cb (IvdWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-plan", store (self) != NULL);
   if (store (self) != NULL)
     ivd_plan_list_pane_set_store (self->list_pane, store (self));
+  if (self->coordinator != NULL)
+    ivd_coordinator_view_set_store (self->coordinator, store (self));
 }
 
 static void
@@ -308,6 +312,48 @@ show_rules_action (GtkWidget  *widget,
 }
 
 static void
+on_transfers_open_plan_cb (IvdWindow  *self,
+                           const char *id)
+{
+  gtk_stack_set_visible_child_name (self->top_stack, "plans");
+  on_list_pane_plan_activated_cb (self, id);
+}
+
+/* The coordinator's view is made the first time it is asked for: the
+ * doctor's window starts without it. */
+static IvdCoordinatorView *
+coordinator (IvdWindow *self)
+{
+  if (self->coordinator == NULL)
+    {
+      self->coordinator = IVD_COORDINATOR_VIEW (ivd_coordinator_view_new ());
+      adw_bin_set_child (self->coordinator_bin, GTK_WIDGET (self->coordinator));
+      g_signal_connect_object (ivd_coordinator_view_get_transfers_view (self->coordinator), "open-plan",
+                               G_CALLBACK (on_transfers_open_plan_cb), self, G_CONNECT_SWAPPED);
+      if (store (self) != NULL)
+        ivd_coordinator_view_set_store (self->coordinator, store (self));
+    }
+  return self->coordinator;
+}
+
+static void
+show_coordinator_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  IvdWindow *self = IVD_WINDOW (widget);
+  gboolean showing = g_strcmp0 (gtk_stack_get_visible_child_name (self->top_stack), "coordinator") == 0;
+
+  if (showing || g_str_equal (action_name, "win.show-doctor"))
+    {
+      gtk_stack_set_visible_child_name (self->top_stack, "plans");
+      return;
+    }
+  coordinator (self);
+  gtk_stack_set_visible_child_name (self->top_stack, "coordinator");
+}
+
+static void
 resolve_conflict_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
@@ -346,6 +392,12 @@ ivd_window_close_request (GtkWindow *window)
   g_autoptr(GError) error = NULL;
   AdwMessageDialog *dialog;
 
+  if (self->coordinator != NULL && !ivd_coordinator_view_save_pending (self->coordinator, &error))
+    {
+      /* The directory editor keeps the edits; the window stays open. */
+      show_toast_error (self, _("The Directory Is Not Saved"), error->message);
+      return TRUE;
+    }
   if (self->session == NULL || ivd_plan_session_flush (self->session, &error))
     return GTK_WINDOW_CLASS (ivd_window_parent_class)->close_request (window);
 
@@ -396,12 +448,15 @@ install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-plans", NULL, show_plans_action);
   gtk_widget_class_install_action (widget_class, "win.show-rules", NULL, show_rules_action);
+  gtk_widget_class_install_action (widget_class, "win.show-coordinator", NULL, show_coordinator_action);
+  gtk_widget_class_install_action (widget_class, "win.show-doctor", NULL, show_coordinator_action);
   gtk_widget_class_install_action (widget_class, "win.keep-mine", NULL, resolve_conflict_action);
   gtk_widget_class_install_action (widget_class, "win.take-theirs", NULL, resolve_conflict_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-plan", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.show-rules", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "win.show-coordinator", NULL);
 }
 
 static void
@@ -493,4 +548,35 @@ ivd_window_new (IvdApplication *application,
     }
 
   return self;
+}
+
+/**
+ * ivd_window_show_queue:
+ *
+ * Shows the coordinator's transfers on @queue (a reminder's "Open").
+ */
+void
+ivd_window_show_queue (IvdWindow    *self,
+                       IvdPlanQueue  queue)
+{
+  IvdCoordinatorView *view;
+
+  g_return_if_fail (IVD_IS_WINDOW (self));
+
+  view = coordinator (self);
+  ivd_coordinator_view_show_page (view, "transfers");
+  ivd_transfers_view_set_queue (ivd_coordinator_view_get_transfers_view (view), queue);
+  gtk_stack_set_visible_child_name (self->top_stack, "coordinator");
+}
+
+/**
+ * ivd_window_get_coordinator_view:
+ *
+ * Returns: (transfer none): the coordinator's view, made if need be
+ */
+IvdCoordinatorView *
+ivd_window_get_coordinator_view (IvdWindow *self)
+{
+  g_return_val_if_fail (IVD_IS_WINDOW (self), NULL);
+  return coordinator (self);
 }
