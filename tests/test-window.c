@@ -6,6 +6,7 @@
 #include "ivd-patient-page.h"
 #include "ivd-plan-list-pane.h"
 #include "ivd-test-editor.h"
+#include "ivd-window.h"
 
 /* The doctor's window as a whole: a new plan from Ctrl+N, its name in the
  * header, the saved state, a conflict with another program shown with a
@@ -356,6 +357,49 @@ test_title_private (Fixture       *f,
   assert_title_private (f);
 }
 
+static const char *
+top_view (Fixture *f)
+{
+  GtkStack *stack = GTK_STACK (ivd_test_editor_find_by_type (GTK_WIDGET (f->window), GTK_TYPE_STACK));
+
+  return gtk_stack_get_visible_child_name (stack);
+}
+
+/* Ctrl+T's action shows the coordinator's view on the same store and back;
+ * a reminder's app.show-queue opens its queue; "Open Plan" in the
+ * transfers opens the plan in the doctor's view. */
+static void
+test_coordinator (Fixture       *f,
+                  gconstpointer  data)
+{
+  IvdTransfersView *transfers;
+  const char *id;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-plan", NULL);
+  type_name (f, "Testperson Coordinator");
+  ivd_test_editor_wait_state (session (f), IVD_SAVE_STATE_SAVED);
+  id = ivd_plan_record_get_id (ivd_plan_session_get_record (session (f)));
+
+  g_assert_cmpstr (top_view (f), ==, "plans");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-coordinator", NULL));
+  g_assert_cmpstr (top_view (f), ==, "coordinator");
+  transfers = ivd_coordinator_view_get_transfers_view (ivd_window_get_coordinator_view (IVD_WINDOW (f->window)));
+  g_assert_true (ivd_transfers_view_get_store (transfers) == ivd_application_get_store (f->app));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ivd_transfers_view_get_plans (transfers))), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-coordinator", NULL));
+  g_assert_cmpstr (top_view (f), ==, "plans");
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "show-queue", g_variant_new_string ("past-end"));
+  g_assert_cmpstr (top_view (f), ==, "coordinator");
+  g_assert_cmpint (ivd_transfers_view_get_queue (transfers), ==, IVD_PLAN_QUEUE_PAST_END);
+
+  ivd_transfers_view_set_queue (transfers, IVD_PLAN_QUEUE_NONE);
+  g_assert_true (ivd_transfers_view_open_details (transfers, id));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (transfers), "transfers.open-plan", NULL));
+  g_assert_cmpstr (top_view (f), ==, "plans");
+  g_assert_cmpstr (ivd_plan_record_get_id (ivd_plan_session_get_record (session (f))), ==, id);
+}
+
 typedef void (*WindowTest) (Fixture *f, gconstpointer data);
 
 /* Each test in a process of its own: one application per process, as in
@@ -389,6 +433,7 @@ main (int   argc,
   g_test_add_data_func ("/window/search", test_search, run_in_subprocess);
   g_test_add_data_func ("/window/title-private", test_title_private, run_in_subprocess);
   g_test_add_func ("/window/opening", test_opening);
+  g_test_add_data_func ("/window/coordinator", test_coordinator, run_in_subprocess);
   g_test_add_data_func ("/window/department-defaults", test_department_defaults, run_in_subprocess);
 
   return g_test_run ();

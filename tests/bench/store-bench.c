@@ -151,7 +151,10 @@ random_plan (GRand      *rand,
   IvdPlan *plan;
 
   g_date_clear (&start, 1);
+  /* From four months back (courses under way or past their end) to
+   * eight months ahead. */
   g_date_set_dmy (&start, 23, 11, 2026);
+  g_date_subtract_days (&start, 120);
   g_date_add_days (&start, g_rand_int_range (rand, 0, 365));
   g_date_strftime (start_text, sizeof start_text, "%Y-%m-%d", &start);
 
@@ -186,8 +189,23 @@ random_plan (GRand      *rand,
   return plan;
 }
 
-/* Mostly drafts; some cancelled, ready and referred, through the life
- * cycle as a user would move them. */
+static void
+set_or_die (IvdStore      *store,
+            IvdPlanRecord *record,
+            IvdPlanStatus  status,
+            const char    *reason,
+            const GDate   *today)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!ivd_store_set_status (store, record, status, reason, today, &error))
+    die (ivd_plan_status_to_string (status), error);
+}
+
+/* Mostly drafts; the rest through the life cycle as users would move
+ * them, so that every queue of the coordinator has plans: 6 % cancelled,
+ * 3 % ready, 4 % awaiting the answer, 2 % declined, 4 % accepted, 6 % in
+ * course (some past their end), 5 % ended. */
 static gboolean
 random_status (IvdStore      *store,
                IvdPlanRecord *record,
@@ -197,12 +215,11 @@ random_status (IvdStore      *store,
   g_autoptr(GError) error = NULL;
   double r = g_rand_double (rand);
 
-  if (r < 0.85)
+  if (r < 0.70)
     return FALSE;
-  if (r < 0.93)
+  if (r < 0.76)
     {
-      if (!ivd_store_set_status (store, record, IVD_PLAN_STATUS_CANCELLED, "Genindlagt før udskrivelse", today, &error))
-        die ("cancel", error);
+      set_or_die (store, record, IVD_PLAN_STATUS_CANCELLED, "Genindlagt før udskrivelse", today);
       return TRUE;
     }
   /* Only an eligible plan can be ready: in a region without an agreement
@@ -211,14 +228,25 @@ random_status (IvdStore      *store,
     {
       if (!g_error_matches (error, IVD_STORE_ERROR, IVD_STORE_ERROR_TRANSITION))
         die ("ready", error);
-      g_clear_error (&error);
-      if (!ivd_store_set_status (store, record, IVD_PLAN_STATUS_CANCELLED, "Ingen aftale med kommunen",
-                                 today, &error))
-        die ("cancel", error);
+      set_or_die (store, record, IVD_PLAN_STATUS_CANCELLED, "Ingen aftale med kommunen", today);
       return TRUE;
     }
-  if (r >= 0.98 && !ivd_store_set_status (store, record, IVD_PLAN_STATUS_REFERRED, NULL, today, &error))
-    die ("referred", error);
+  if (r < 0.79)
+    return TRUE;
+  set_or_die (store, record, IVD_PLAN_STATUS_REFERRED, NULL, today);
+  if (r < 0.83)
+    return TRUE;
+  if (r < 0.85)
+    {
+      set_or_die (store, record, IVD_PLAN_STATUS_DECLINED, "Ingen kapacitet i aftenvagten", today);
+      return TRUE;
+    }
+  set_or_die (store, record, IVD_PLAN_STATUS_ACCEPTED, NULL, today);
+  if (r < 0.89)
+    return TRUE;
+  set_or_die (store, record, IVD_PLAN_STATUS_IN_COURSE, NULL, today);
+  if (r >= 0.95)
+    set_or_die (store, record, IVD_PLAN_STATUS_ENDED, "completed", today);
   return TRUE;
 }
 
