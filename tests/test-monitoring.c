@@ -630,6 +630,7 @@ static void
 test_schema_v5 (Fixture       *f,
                 gconstpointer  data)
 {
+  g_autofree char *latest = NULL;
   g_autofree char *path = g_build_filename (f->dir, "v4.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(IvdDatabase) db = ivd_database_open (path, &error);
@@ -651,10 +652,11 @@ test_schema_v5 (Fixture       *f,
 
   store = ivd_store_open (path, f->catalog, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (ivd_store_schema_get_latest (), ==, 5);
+  g_assert_cmpint (ivd_store_schema_get_latest (), >=, 5);
   g_free (plan);
   plan = query_text (handle (store), "PRAGMA user_version");
-  g_assert_cmpstr (plan, ==, "5|");
+  latest = g_strdup_printf ("%d|", ivd_store_schema_get_latest ());
+  g_assert_cmpstr (plan, ==, latest);
   g_free (plan);
   plan = query_text (handle (store), "SELECT sql FROM sqlite_master WHERE name = 'plans_monitoring'");
   g_assert_nonnull (strstr (plan, "referred_at, status, answer, region, municipality_code, cpr, treatment_type,"));

@@ -1022,6 +1022,14 @@ static const ListCase list_cases[] = {
   { 0, NULL, NULL, NULL, NULL, "030375-3456", IVD_PLAN_SORT_NAME, FALSE, "C" },
   { 0, NULL, NULL, NULL, NULL, "0303", IVD_PLAN_SORT_NAME, FALSE, "C" },
   { 0, NULL, NULL, NULL, NULL, "Li", IVD_PLAN_SORT_NAME, FALSE, "E" },
+  /* One or two characters: the start of a word of the name or of the CPR number. */
+  { 0, NULL, NULL, NULL, NULL, "bo", IVD_PLAN_SORT_NAME, FALSE, "B" },
+  { 0, NULL, NULL, NULL, NULL, "a", IVD_PLAN_SORT_NAME, FALSE, "A" },
+  { 0, NULL, NULL, NULL, NULL, "05", IVD_PLAN_SORT_NAME, FALSE, "E" },
+  { 0, NULL, NULL, NULL, NULL, "55", IVD_PLAN_SORT_NAME, FALSE, "" },
+  { 0, NULL, NULL, NULL, NULL, "Ø", IVD_PLAN_SORT_NAME, FALSE, "B" },
+  { 0, NULL, NULL, NULL, NULL, "hansen d", IVD_PLAN_SORT_NAME, FALSE, "D" },
+  { 0, NULL, NULL, NULL, NULL, "-", IVD_PLAN_SORT_NAME, FALSE, "ABCDE" },
   { 0, NULL, NULL, NULL, NULL, "\"; DROP TABLE plans; --", IVD_PLAN_SORT_NAME, FALSE, "" },
   { 0, NULL, NULL, NULL, NULL, "%", IVD_PLAN_SORT_NAME, FALSE, "" },
   { 0, NULL, NULL, NULL, NULL, "nobody", IVD_PLAN_SORT_NAME, FALSE, "" },
@@ -1143,11 +1151,15 @@ test_plan_list (Fixture       *f,
     }
   g_assert_cmpuint (ivd_plan_list_get_n_cached_pages (list), <=, 8);
 
-  /* A filter: one items-changed with the old and new counts. */
+  /* A filter: the rows held (the first one here) show the new plans in
+   * place; views are told only of the rows gone from the end. */
   ivd_plan_query_set_municipality_code (query, "851");
   g_assert_cmpuint (last[3], ==, 1);
-  g_assert_cmpuint (last[1], ==, 1250);
-  g_assert_cmpuint (last[2], ==, 250);
+  g_assert_cmpuint (last[0], ==, 250);
+  g_assert_cmpuint (last[1], ==, 1000);
+  g_assert_cmpuint (last[2], ==, 0);
+  g_assert_cmpstr (ivd_plan_summary_get_name (first), ==, "Testperson 1245");
+  g_assert_cmpstr (ivd_plan_summary_get_municipality_code (first), ==, "851");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 250);
 
   /* A new plan in the store shows up. */
@@ -1183,10 +1195,10 @@ test_plan_list (Fixture       *f,
     g_autoptr(IvdPlanSummary) top = NULL;
 
     ivd_plan_set_string (ivd_plan_record_get_plan (record), "patient.name", "Testperson Moved");
+    last[3] = 0;
     g_assert_true (ivd_store_save_plan (f->store, record, NULL));
-    g_assert_cmpuint (last[0], ==, 0);
-    g_assert_cmpuint (last[1], ==, 251);
-    g_assert_cmpuint (last[2], ==, 251);
+    /* The same count: nothing added or removed, the rows show the new order. */
+    g_assert_cmpuint (last[3], ==, 0);
     top = g_list_model_get_item (G_LIST_MODEL (list), 0);
     g_assert_cmpstr (ivd_plan_summary_get_name (top), ==, "Testperson Moved");
   }
@@ -1273,6 +1285,59 @@ test_queues (Fixture       *f,
     }
 }
 
+/* A word that matches many plans: the first pages come from walking the
+ * sort's index (ivd-store.c, DENSE_TEXT_MATCHES) and must be the pages the
+ * plain query gives, in either direction, with the count from the index. */
+static void
+test_dense_text (Fixture       *f,
+                 gconstpointer  data)
+{
+  const IvdPlanSort sorts[] = { IVD_PLAN_SORT_STATUS_CHANGED, IVD_PLAN_SORT_NAME, IVD_PLAN_SORT_UPDATED };
+
+  g_assert_cmpint (sqlite3_exec (handle (f->store),
+                                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1500)"
+                                 " INSERT INTO plans (id, document, status, created, updated, status_changed, name, cpr)"
+                                 " SELECT printf('dense-%04d', i), '{}', 'draft', 'x',"
+                                 "  printf('2026-01-01T00:%02d:%02dZ', i % 60, i % 37),"
+                                 "  printf('2026-02-%02dT10:00:00Z', 1 + i % 28),"
+                                 "  printf('Testperson Taet %04d', (i * 7919) % 1500), printf('01017%05d', i) FROM n",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  for (guint s = 0; s < G_N_ELEMENTS (sorts); s++)
+    for (guint descending = 0; descending <= 1; descending++)
+      {
+        g_autoptr(IvdPlanQuery) text_only = ivd_plan_query_new ();
+        g_autoptr(IvdPlanQuery) with_status = ivd_plan_query_new ();
+        g_autoptr(GError) error = NULL;
+
+        g_test_message ("sort %d, descending %u", sorts[s], descending);
+        for (guint q = 0; q < 2; q++)
+          {
+            IvdPlanQuery *query = q == 0 ? text_only : with_status;
+
+            ivd_plan_query_set_text (query, "Taet");
+            ivd_plan_query_set_sort (query, sorts[s]);
+            ivd_plan_query_set_descending (query, descending);
+          }
+        /* Every status: the same plans, found the plain way. */
+        ivd_plan_query_set_statuses (with_status, (1u << IVD_PLAN_STATUS_N) - 1);
+        g_assert_cmpuint (ivd_store_count_plans (f->store, text_only, &error), ==, 1500);
+        g_assert_cmpuint (ivd_store_count_plans (f->store, with_status, &error), ==, 1500);
+        for (guint offset = 0; offset < 1500; offset += 700)
+          {
+            g_autoptr(GPtrArray) walked = ivd_store_list_plans (f->store, text_only, offset, 100, &error);
+            g_autoptr(GPtrArray) plain = ivd_store_list_plans (f->store, with_status, offset, 100, &error);
+
+            g_assert_no_error (error);
+            g_assert_cmpuint (walked->len, ==, 100);
+            g_assert_cmpuint (plain->len, ==, 100);
+            for (guint i = 0; i < walked->len; i++)
+              g_assert_cmpstr (ivd_plan_summary_get_id (walked->pdata[i]), ==,
+                               ivd_plan_summary_get_id (plain->pdata[i]));
+          }
+      }
+}
+
 /* A referral and the municipality's answer are kept with their times;
  * every save counts what is still open. */
 static void
@@ -1345,6 +1410,7 @@ main (int   argc,
   ADD ("/store/list-paging", test_list_paging);
   ADD ("/store/plan-list", test_plan_list);
   ADD ("/store/queues", test_queues);
+  ADD ("/store/dense-text", test_dense_text);
   ADD ("/store/answer-columns", test_answer_columns);
 #undef ADD
 

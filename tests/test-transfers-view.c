@@ -183,7 +183,9 @@ find (GtkWidget  *root,
       GtkWidget *found;
 
       if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && gtk_widget_get_visible (child) &&
-          (text == NULL || (GTK_IS_LABEL (child) && g_str_equal (gtk_label_get_label (GTK_LABEL (child)), text))))
+          (text == NULL ||
+           (GTK_IS_LABEL (child) && g_str_equal (gtk_label_get_label (GTK_LABEL (child)), text)) ||
+           (GTK_IS_INSCRIPTION (child) && g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (child)), text) == 0)))
         return child;
       if ((found = find (child, type, text)) != NULL)
         return found;
@@ -417,19 +419,20 @@ test_cpr_masked (Fixture       *f,
   g_autofree char *masked = ivd_cpr_mask (seeds[ALFA].cpr);
   g_autofree char *full = ivd_cpr_normalize (seeds[ALFA].cpr);
 
-  g_assert_nonnull (find (GTK_WIDGET (f->view), GTK_TYPE_LABEL, masked));
-  g_assert_null (find (GTK_WIDGET (f->view), GTK_TYPE_LABEL, full));
+  g_assert_nonnull (find (GTK_WIDGET (f->view), GTK_TYPE_INSCRIPTION, masked));
+  g_assert_null (find (GTK_WIDGET (f->view), GTK_TYPE_WIDGET, full));
 
   g_assert_true (ivd_transfers_view_open_details (f->view, f->ids[ALFA]));
   iterate (50);
-  g_assert_null (find (GTK_WIDGET (f->view), GTK_TYPE_LABEL, masked));
+  g_assert_null (find (GTK_WIDGET (f->view), GTK_TYPE_INSCRIPTION, masked));
+  g_assert_nonnull (find (GTK_WIDGET (f->view), GTK_TYPE_INSCRIPTION, full));
   g_assert_nonnull (find (GTK_WIDGET (f->view), GTK_TYPE_LABEL, full));
   g_assert_cmpstr (ivd_plan_summary_get_id (ivd_transfers_view_get_details (f->view)), ==, f->ids[ALFA]);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "transfers.close-details", NULL));
   iterate (50);
   g_assert_null (ivd_transfers_view_get_details (f->view));
-  g_assert_nonnull (find (GTK_WIDGET (f->view), GTK_TYPE_LABEL, masked));
+  g_assert_nonnull (find (GTK_WIDGET (f->view), GTK_TYPE_INSCRIPTION, masked));
 }
 
 /* Fills the open status dialog and answers it. */

@@ -8,7 +8,14 @@
 /* The plans a query selects, as a GListModel that reads them page by page
  * as a view scrolls, keeping a few pages: a list of a million plans costs
  * one count and the pages on screen. It reloads when the query changes or
- * the store reports a commit. */
+ * the store reports a commit.
+ *
+ * A reload keeps the row objects that someone (a view's rows) still holds
+ * and gives them the values of the plans now at their positions; only a
+ * change in the count is told as items-changed, at the end of the list.
+ * GTK 4.8's list views, told of new items, remake every row they keep
+ * (200) and look for their old items among all the new ones (reading
+ * every page); told nothing, they keep their rows and the rows redraw. */
 
 #define PAGE_SIZE 100
 #define MAX_PAGES 8
@@ -22,6 +29,8 @@ struct _IvdPlanList
   guint         n_items;
   GHashTable   *pages;       /* page number -> GPtrArray of IvdPlanSummary */
   GQueue        page_order;  /* page numbers, most recently used first */
+  GHashTable   *held;        /* position -> IvdPlanSummary handed out and still alive (weak) */
+  GHashTable   *held_at;     /* IvdPlanSummary -> position */
   GError       *error;
 };
 
@@ -40,6 +49,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  RELOADED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
 set_error (IvdPlanList *self,
@@ -95,6 +111,56 @@ load_page (IvdPlanList *self,
   return items;
 }
 
+static void
+on_held_finalized_cb (gpointer  data,
+                      GObject  *where_the_object_was)
+{
+  IvdPlanList *self = data;
+  gpointer position;
+
+  if (g_hash_table_steal_extended (self->held_at, where_the_object_was, NULL, &position) &&
+      g_hash_table_lookup (self->held, position) == where_the_object_was)
+    g_hash_table_remove (self->held, position);
+}
+
+/* Remembers who holds which row, so that a reload can update it. */
+static void
+hold (IvdPlanList    *self,
+      guint           position,
+      IvdPlanSummary *summary)
+{
+  gpointer previous = g_hash_table_lookup (self->held, GUINT_TO_POINTER (position));
+
+  if (previous == summary)
+    return;
+  if (previous != NULL)
+    {
+      g_object_weak_unref (previous, on_held_finalized_cb, self);
+      g_hash_table_remove (self->held_at, previous);
+    }
+  if (g_hash_table_contains (self->held_at, summary))
+    {
+      g_hash_table_remove (self->held, g_hash_table_lookup (self->held_at, summary));
+      g_object_weak_unref (G_OBJECT (summary), on_held_finalized_cb, self);
+    }
+  g_object_weak_ref (G_OBJECT (summary), on_held_finalized_cb, self);
+  g_hash_table_insert (self->held, GUINT_TO_POINTER (position), summary);
+  g_hash_table_insert (self->held_at, summary, GUINT_TO_POINTER (position));
+}
+
+static void
+release_all (IvdPlanList *self)
+{
+  GHashTableIter iter;
+  gpointer summary;
+
+  g_hash_table_iter_init (&iter, self->held_at);
+  while (g_hash_table_iter_next (&iter, &summary, NULL))
+    g_object_weak_unref (summary, on_held_finalized_cb, self);
+  g_hash_table_remove_all (self->held_at);
+  g_hash_table_remove_all (self->held);
+}
+
 static GType
 ivd_plan_list_get_item_type (GListModel *model)
 {
@@ -122,6 +188,7 @@ ivd_plan_list_get_item (GListModel *model,
   if (items == NULL || position % PAGE_SIZE >= items->len)
     return NULL;
 
+  hold (self, position, g_ptr_array_index (items, position % PAGE_SIZE));
   return g_object_ref (g_ptr_array_index (items, position % PAGE_SIZE));
 }
 
@@ -225,6 +292,7 @@ ivd_plan_list_dispose (GObject *object)
   IvdPlanList *self = IVD_PLAN_LIST (object);
 
   forget_pages (self);
+  release_all (self);
   g_clear_object (&self->store);
   g_clear_object (&self->query);
 
@@ -237,6 +305,8 @@ ivd_plan_list_finalize (GObject *object)
   IvdPlanList *self = IVD_PLAN_LIST (object);
 
   g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_clear_pointer (&self->held, g_hash_table_unref);
+  g_clear_pointer (&self->held_at, g_hash_table_unref);
   g_clear_error (&self->error);
 
   G_OBJECT_CLASS (ivd_plan_list_parent_class)->finalize (object);
@@ -301,12 +371,19 @@ ivd_plan_list_class_init (IvdPlanListClass *klass)
     g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR,
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* After every reload: the rows may show other plans even when the count
+   * (and so items-changed) did not change. */
+  signals[RELOADED] = g_signal_new ("reloaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                    NULL, G_TYPE_NONE, 0);
 }
 
 static void
 ivd_plan_list_init (IvdPlanList *self)
 {
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  self->held = g_hash_table_new (NULL, NULL);
+  self->held_at = g_hash_table_new (NULL, NULL);
   g_queue_init (&self->page_order);
 }
 
@@ -345,7 +422,86 @@ ivd_plan_list_get_error (IvdPlanList *self)
   return self->error;
 }
 
-/* Counts again and drops the pages held; views see one items-changed. */
+static int
+compare_positions (gconstpointer a,
+                   gconstpointer b)
+{
+  guint x = GPOINTER_TO_UINT (*(gpointer *) a), y = GPOINTER_TO_UINT (*(gpointer *) b);
+
+  return x < y ? -1 : x > y;
+}
+
+/* Reads pages @first to @last in one query (a search evaluates its words
+ * once, not once per page) and caches them. */
+static void
+load_pages (IvdPlanList *self,
+            guint        first,
+            guint        last)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  GError *error = NULL;
+
+  rows = ivd_store_list_plans (self->store, self->query, first * PAGE_SIZE, (last - first + 1) * PAGE_SIZE, &error);
+  if (rows == NULL)
+    {
+      set_error (self, error);
+      return;
+    }
+  for (guint page = first; page <= last; page++)
+    {
+      GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = (page - first) * PAGE_SIZE; i < rows->len && i < (page - first + 1) * PAGE_SIZE; i++)
+        g_ptr_array_add (items, g_object_ref (rows->pdata[i]));
+      g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), items);
+      touch_page (self, page);
+    }
+}
+
+/* The rows still held below @n_items take the values of the plans now at
+ * their positions; their pages are read (in one query when they are near
+ * each other, as a view's rows are) and cached with them in place. Rows
+ * held at or past @n_items go with the items-changed that follows. */
+static void
+refill_held (IvdPlanList *self,
+             guint        n_items)
+{
+  g_autoptr(GList) positions = g_hash_table_get_keys (self->held);
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+  guint first, last;
+
+  for (GList *l = positions; l != NULL; l = l->next)
+    if (GPOINTER_TO_UINT (l->data) < n_items)
+      g_ptr_array_add (sorted, l->data);
+  if (sorted->len == 0)
+    return;
+  g_ptr_array_sort (sorted, compare_positions);
+
+  first = GPOINTER_TO_UINT (sorted->pdata[0]) / PAGE_SIZE;
+  last = GPOINTER_TO_UINT (sorted->pdata[sorted->len - 1]) / PAGE_SIZE;
+  if (last - first < MAX_PAGES)
+    load_pages (self, first, last);
+
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      guint position = GPOINTER_TO_UINT (sorted->pdata[i]);
+      GPtrArray *items = load_page (self, position / PAGE_SIZE);
+      IvdPlanSummary *row = g_hash_table_lookup (self->held, sorted->pdata[i]);
+      gpointer fresh;
+
+      if (items == NULL || position % PAGE_SIZE >= items->len || row == NULL)
+        continue;
+      fresh = items->pdata[position % PAGE_SIZE];
+      if (fresh == row)
+        continue;
+      ivd_plan_summary_take_values (row, fresh);
+      items->pdata[position % PAGE_SIZE] = g_object_ref (row);
+      g_object_unref (fresh);
+    }
+}
+
+/* Counts again, reads afresh the rows a view holds, and tells views only
+ * of the rows added or removed at the end (see the top of this file). */
 void
 ivd_plan_list_reload (IvdPlanList *self)
 {
@@ -361,9 +517,14 @@ ivd_plan_list_reload (IvdPlanList *self)
 
   forget_pages (self);
   self->n_items = new_n;
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, new_n);
+  refill_held (self, new_n);
+  if (new_n < old_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), new_n, old_n - new_n, 0);
+  else if (new_n > old_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, new_n - old_n);
   if (old_n != new_n)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  g_signal_emit (self, signals[RELOADED], 0);
 }
 
 guint

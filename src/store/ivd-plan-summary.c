@@ -48,6 +48,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  UPDATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static char **
 string_field (IvdPlanSummary *self,
               guint           prop_id)
@@ -148,6 +155,11 @@ ivd_plan_summary_class_init (IvdPlanSummaryClass *klass)
   /* What was still open at the last save; -1 when not known. */
   properties[PROP_OPEN_ITEMS] = g_param_spec_int ("open-items", NULL, NULL, -1, G_MAXINT, -1, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Once after ivd_plan_summary_take_values() changed anything: a cell
+   * redraws once, not once per property. */
+  signals[UPDATED] = g_signal_new ("updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                   NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -245,4 +257,53 @@ ivd_plan_summary_get_municipality_name (IvdPlanSummary *self)
 {
   g_return_val_if_fail (IVD_IS_PLAN_SUMMARY (self), NULL);
   return self->municipality_name;
+}
+
+/**
+ * ivd_plan_summary_take_values:
+ * @from: the row now at this one's place in the list
+ *
+ * Makes @self show @from's plan: a plan list reloads by giving the row
+ * objects a view holds new values, so that the view keeps its row widgets
+ * (GTK 4.8 remakes all 200 rows it keeps for a list when told of new
+ * items). Notifies each property that changed, then "updated".
+ */
+void
+ivd_plan_summary_take_values (IvdPlanSummary *self,
+                              IvdPlanSummary *from)
+{
+  gboolean changed = FALSE;
+
+  g_return_if_fail (IVD_IS_PLAN_SUMMARY (self));
+  g_return_if_fail (IVD_IS_PLAN_SUMMARY (from));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  for (guint i = PROP_ID; i < N_PROPS; i++)
+    {
+      char **field = string_field (self, i);
+
+      if (field != NULL && g_strcmp0 (*field, *string_field (from, i)) != 0)
+        {
+          g_free (*field);
+          *field = g_strdup (*string_field (from, i));
+          g_object_notify_by_pspec (G_OBJECT (self), properties[i]);
+          changed = TRUE;
+        }
+    }
+  if (self->status != from->status)
+    {
+      self->status = from->status;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+      changed = TRUE;
+    }
+  if (self->open_items != from->open_items)
+    {
+      self->open_items = from->open_items;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OPEN_ITEMS]);
+      changed = TRUE;
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+
+  if (changed)
+    g_signal_emit (self, signals[UPDATED], 0);
 }

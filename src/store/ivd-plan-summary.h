@@ -21,5 +21,7 @@ const char    *ivd_plan_summary_get_end_date          (IvdPlanSummary *self);
 const char    *ivd_plan_summary_get_status_reason     (IvdPlanSummary *self);
 const char    *ivd_plan_summary_get_municipality_name (IvdPlanSummary *self);
 int            ivd_plan_summary_get_open_items        (IvdPlanSummary *self);
+void           ivd_plan_summary_take_values           (IvdPlanSummary *self,
+                                                       IvdPlanSummary *from);
 
 G_END_DECLS

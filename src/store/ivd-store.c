@@ -30,6 +30,8 @@ struct _IvdStore
   IvdDatabase *db;
   IvdCatalog  *catalog;
   gint64       data_version;
+  char        *counted_text;  /* the last text counted in its index, until the next change */
+  gint64       counted;
 };
 
 G_DEFINE_FINAL_TYPE (IvdStore, ivd_store, G_TYPE_OBJECT)
@@ -56,6 +58,7 @@ static void
 emit_changed (IvdStore   *self,
               const char *id)
 {
+  g_clear_pointer (&self->counted_text, g_free);
   g_signal_emit (self, signals[CHANGED], 0, id);
 }
 
@@ -473,21 +476,6 @@ strip_dashes (const char *term)
 }
 
 static char *
-like_pattern (const char *term)
-{
-  GString *pattern = g_string_new ("%");
-
-  for (const char *p = term; *p != '\0'; p++)
-    {
-      if (*p == '%' || *p == '_' || *p == '\\')
-        g_string_append_c (pattern, '\\');
-      g_string_append_c (pattern, *p);
-    }
-  g_string_append_c (pattern, '%');
-  return g_string_free (pattern, FALSE);
-}
-
-static char *
 dup_date (const GDate *date)
 {
   return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
@@ -559,49 +547,157 @@ add_queue_filter (GString      *where,
     }
 }
 
-/* Free text: each word must appear in the name or the CPR number. Words of
- * three or more characters use the trigram index; shorter ones a scan. */
 static void
-add_text_filter (GString    *where,
-                 GPtrArray  *params,
+append_fts_term (GString    *match,
+                 const char *term,
+                 gboolean    prefix)
+{
+  g_autoptr(GString) quoted = g_string_new (term);
+
+  g_string_replace (quoted, "\"", "\"\"", 0);
+  g_string_append_printf (match, "%s\"%s\"%s", match->len > 0 ? " AND " : "", quoted->str, prefix ? "*" : "");
+}
+
+static gboolean
+has_alnum (const char *term)
+{
+  for (const char *p = term; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isalnum (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+/* Free text: each word must be in the name or the CPR number. Words of
+ * three or more characters are found anywhere (the trigram index); shorter
+ * ones at the start of a word of the name or of the CPR number (the word
+ * index's prefixes): "Li" finds Eva Li, "15" 150650-1237. Both indexes
+ * answer without reading the plans. */
+typedef struct
+{
+  GString  *trigrams;    /* MATCH for plan_search, or empty */
+  GString  *prefixes;    /* MATCH for plan_words, or empty */
+  gboolean  impossible;  /* a word no name or number holds ("%") */
+} TextMatch;
+
+static void
+text_match_clear (TextMatch *match)
+{
+  g_string_free (match->trigrams, TRUE);
+  g_string_free (match->prefixes, TRUE);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TextMatch, text_match_clear)
+
+static void
+text_match_init (TextMatch  *match,
                  const char *text)
 {
   g_auto(GStrv) words = g_strsplit_set (text, " \t", -1);
-  g_autoptr(GString) match = g_string_new (NULL);
 
+  match->trigrams = g_string_new (NULL);
+  match->prefixes = g_string_new (NULL);
+  match->impossible = FALSE;
   for (guint i = 0; words[i] != NULL; i++)
     {
-      g_autofree char *term = NULL;
-
-      if (*words[i] == '\0')
-        continue;
       /* "150650-1237" finds the stored "1506501237". */
-      term = is_cpr_like (words[i]) ? strip_dashes (words[i]) : g_strdup (words[i]);
+      g_autofree char *term = is_cpr_like (words[i]) ? strip_dashes (words[i]) : g_strdup (words[i]);
 
+      if (*term == '\0')
+        continue;
       if (g_utf8_strlen (term, -1) >= 3)
-        {
-          g_autoptr(GString) quoted = g_string_new (term);
-          g_string_replace (quoted, "\"", "\"\"", 0);
-          g_string_append_printf (match, "%s\"%s\"", match->len > 0 ? " AND " : "", quoted->str);
-        }
+        append_fts_term (match->trigrams, term, FALSE);
+      else if (has_alnum (term))
+        append_fts_term (match->prefixes, term, TRUE);
       else
-        {
-          g_string_append (where, " AND (p.name LIKE ? ESCAPE '\\' OR p.cpr LIKE ? ESCAPE '\\')");
-          g_ptr_array_add (params, like_pattern (term));
-          g_ptr_array_add (params, like_pattern (term));
-        }
+        match->impossible = TRUE;
     }
+}
 
-  if (match->len > 0)
+/* @walk_order: test membership for each row in the list's order instead of
+ * reading the matching rows and sorting them: for a word that matches
+ * thousands of plans, the first page is found in a few of them. */
+static void
+add_text_filter (GString    *where,
+                 GPtrArray  *params,
+                 const char *text,
+                 gboolean    walk_order)
+{
+  g_auto(TextMatch) match = { 0, };
+  const char *pk = walk_order ? "+p.pk" : "p.pk";
+
+  text_match_init (&match, text);
+  if (match.impossible)
+    g_string_append (where, " AND 0");
+  if (match.trigrams->len > 0)
     {
-      g_string_append (where, " AND p.pk IN (SELECT rowid FROM plan_search WHERE plan_search MATCH ?)");
-      g_ptr_array_add (params, g_strdup (match->str));
+      g_string_append_printf (where, " AND %s IN (SELECT rowid FROM plan_search WHERE plan_search MATCH ?)", pk);
+      g_ptr_array_add (params, g_strdup (match.trigrams->str));
     }
+  if (match.prefixes->len > 0)
+    {
+      g_string_append_printf (where, " AND %s IN (SELECT rowid FROM plan_words WHERE plan_words MATCH ?)", pk);
+      g_ptr_array_add (params, g_strdup (match.prefixes->str));
+    }
+}
+
+/* How many plans the text alone matches, from its full-text index only
+ * (a few milliseconds for a million plans); -1 when it takes both indexes
+ * or the text is empty. */
+static gint64
+count_text_matches (IvdStore   *self,
+                    const char *text)
+{
+  g_auto(TextMatch) match = { 0, };
+  g_autoptr(IvdStatement) stmt = NULL;
+  gboolean trigrams;
+
+  text_match_init (&match, text);
+  if (match.impossible)
+    return 0;
+  if ((match.trigrams->len > 0) == (match.prefixes->len > 0))
+    return -1;
+
+  /* A keystroke counts its text once for the list and once per page. */
+  if (self->counted_text != NULL && g_str_equal (self->counted_text, text))
+    return self->counted;
+
+  trigrams = match.trigrams->len > 0;
+  stmt = ivd_database_prepare (self->db, trigrams ? "SELECT count(*) FROM plan_search WHERE plan_search MATCH ?"
+                                                  : "SELECT count(*) FROM plan_words WHERE plan_words MATCH ?",
+                               NULL);
+  if (stmt == NULL)
+    return -1;
+  ivd_database_bind_text (stmt, 1, trigrams ? match.trigrams->str : match.prefixes->str);
+  if (ivd_database_step (self->db, stmt, NULL) != SQLITE_ROW)
+    return -1;
+  g_free (self->counted_text);
+  self->counted_text = g_strdup (text);
+  self->counted = sqlite3_column_int64 (stmt, 0);
+  return self->counted;
+}
+
+/* From this many matches of a word on, a page of a list sorted by any
+ * column is found sooner by walking that column's index, testing each row
+ * id against the word's matches: a page of 100 is met within 100,000
+ * index entries of a million (a few milliseconds). Below it, reading the
+ * few matching plans (a document each) and sorting them is quicker. */
+#define DENSE_TEXT_MATCHES 1000
+
+/* A query that filters by text and nothing else. */
+static gboolean
+only_text (IvdPlanQuery *query)
+{
+  return ivd_plan_query_get_text (query) != NULL && ivd_plan_query_get_statuses (query) == 0 &&
+         ivd_plan_query_get_region (query) == NULL && ivd_plan_query_get_municipality_code (query) == NULL &&
+         ivd_plan_query_get_start_from (query) == NULL && ivd_plan_query_get_start_to (query) == NULL &&
+         ivd_plan_query_get_waiting_before (query) == NULL &&
+         ivd_plan_query_get_queue (query) == IVD_PLAN_QUEUE_NONE;
 }
 
 static char *
 build_where (IvdPlanQuery *query,
-             GPtrArray    *params)
+             GPtrArray    *params,
+             gboolean      walk_order)
 {
   GString *where = g_string_new (" WHERE 1");
   guint statuses = ivd_plan_query_get_statuses (query);
@@ -640,7 +736,7 @@ build_where (IvdPlanQuery *query,
     }
 
   if (ivd_plan_query_get_text (query) != NULL)
-    add_text_filter (where, params, ivd_plan_query_get_text (query));
+    add_text_filter (where, params, ivd_plan_query_get_text (query), walk_order);
   add_queue_filter (where, params, query);
 
   return g_string_free (where, FALSE);
@@ -652,10 +748,7 @@ order_column (IvdPlanSort sort)
   switch (sort)
     {
     case IVD_PLAN_SORT_START_DATE:     return "p.start_date";
-    case IVD_PLAN_SORT_STATUS:
-      return "CASE p.status WHEN 'draft' THEN 0 WHEN 'ready' THEN 1 WHEN 'referred' THEN 2 "
-             "WHEN 'accepted' THEN 3 WHEN 'declined' THEN 4 WHEN 'in_course' THEN 5 "
-             "WHEN 'ended' THEN 6 ELSE 7 END";
+    case IVD_PLAN_SORT_STATUS:         return IVD_STORE_STATUS_ORDER;
     case IVD_PLAN_SORT_MUNICIPALITY:   return "p.municipality_code";
     case IVD_PLAN_SORT_NAME:           return "p.name COLLATE NOCASE";
     case IVD_PLAN_SORT_STATUS_CHANGED: return "p.status_changed";
@@ -674,15 +767,28 @@ prepare_query (IvdStore      *self,
                GError       **error)
 {
   g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *where = build_where (query, params);
+  g_autofree char *where = NULL;
   g_autofree char *sql = NULL;
+  gboolean walk_order;
   IvdStatement *stmt;
 
+  /* A list searched by a common word ("Th") walks its order; a rare one
+   * ("Thygesen") reads its few plans and sorts them. */
+  walk_order = ordered && only_text (query) &&
+               count_text_matches (self, ivd_plan_query_get_text (query)) >= DENSE_TEXT_MATCHES;
+  where = build_where (query, params, walk_order);
+
+  /* A page in two steps: the plans' row ids, found and sorted within the
+   * indexes where they can be, then those rows only. In one step SQLite
+   * reads every matching plan whole before sorting. */
   if (ordered)
     {
       const char *direction = ivd_plan_query_get_descending (query) ? "DESC" : "ASC";
-      sql = g_strdup_printf ("%s%s ORDER BY %s %s, p.pk %s LIMIT ? OFFSET ?", select, where,
-                             order_column (ivd_plan_query_get_sort (query)), direction, direction);
+      const char *order = order_column (ivd_plan_query_get_sort (query));
+
+      sql = g_strdup_printf ("%s WHERE p.pk IN (SELECT p.pk FROM plans p%s ORDER BY %s %s, p.pk %s LIMIT ? OFFSET ?)"
+                             " ORDER BY %s %s, p.pk %s",
+                             select, where, order, direction, direction, order, direction, direction);
     }
   else
     sql = g_strconcat (select, where, NULL);
@@ -730,6 +836,7 @@ ivd_store_finalize (GObject *object)
   g_clear_object (&self->db);
   g_clear_object (&self->catalog);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->counted_text, g_free);
 
   G_OBJECT_CLASS (ivd_store_parent_class)->finalize (object);
 }
@@ -1099,9 +1206,14 @@ ivd_store_count_plans (IvdStore      *self,
                        GError       **error)
 {
   g_autoptr(IvdStatement) stmt = NULL;
+  gint64 n;
 
   g_return_val_if_fail (IVD_IS_STORE (self), 0);
   g_return_val_if_fail (IVD_IS_PLAN_QUERY (query), 0);
+
+  /* Text alone is counted in its index, without reading a plan. */
+  if (only_text (query) && (n = count_text_matches (self, ivd_plan_query_get_text (query))) >= 0)
+    return (guint) n;
 
   stmt = prepare_query (self, query, "SELECT count(*) FROM plans p", FALSE, error);
   if (stmt == NULL || ivd_database_step (self->db, stmt, error) != SQLITE_ROW)

@@ -239,6 +239,8 @@ ivd_plan_list_pane_set_store (IvdPlanListPane *self,
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->plans, "items-changed", G_CALLBACK (on_plans_items_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  /* A reload may show other plans in the same rows without items-changed. */
+  g_signal_connect_object (self->plans, "reloaded", G_CALLBACK (on_plans_items_changed_cb), self, G_CONNECT_SWAPPED);
   on_plans_items_changed_cb (self);
 }
 

@@ -178,7 +178,7 @@ refresh_patient_cells (IvdTransfersView *self)
     {
       g_autofree char *text = patient_text (self, gtk_list_item_get_item (item));
 
-      gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text);
+      gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)), text);
     }
 }
 
@@ -471,16 +471,42 @@ change_status (IvdTransfersView *self,
 
 /* Callbacks */
 
+/* Cells are GtkInscriptions: made for list cells, they lay their text out
+ * only when drawn and ask for a width in characters, so the 200 rows the
+ * view keeps ready cost little to remake after a search. */
 static void
 on_cell_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
                   gpointer                  data)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  static const guint widths[] = { 11, 24, 16, 16, 10, 16, 3 };
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "ivd-column"));
+  GtkInscription *cell = GTK_INSCRIPTION (gtk_inscription_new (NULL));
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
+  gtk_inscription_set_xalign (cell, column == COLUMN_OPEN ? 1 : 0);
+  gtk_inscription_set_nat_chars (cell, widths[column]);
+  gtk_inscription_set_text_overflow (cell, GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, GTK_WIDGET (cell));
+}
+
+static void
+set_cell_text (IvdTransfersView *self,
+               GtkListItem      *item,
+               Column            column)
+{
+  g_autofree char *text = cell_text (self, gtk_list_item_get_item (item), column);
+
+  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)), text);
+}
+
+/* A reload gives the row's plan summary new values (ivd-plan-list.c). */
+static void
+on_summary_updated_cb (GtkListItem *item)
+{
+  IvdTransfersView *self = g_object_get_data (G_OBJECT (item), "ivd-view");
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (item), "ivd-column"));
+
+  set_cell_text (self, item, column);
 }
 
 static void
@@ -489,9 +515,14 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
                  IvdTransfersView         *self)
 {
   Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "ivd-column"));
-  g_autofree char *text = cell_text (self, gtk_list_item_get_item (item), column);
+  gulong handler;
 
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text);
+  g_object_set_data (G_OBJECT (item), "ivd-view", self);
+  g_object_set_data (G_OBJECT (item), "ivd-column", GINT_TO_POINTER (column));
+  set_cell_text (self, item, column);
+  handler = g_signal_connect_swapped (gtk_list_item_get_item (item), "updated",
+                                      G_CALLBACK (on_summary_updated_cb), item);
+  g_object_set_data (G_OBJECT (item), "ivd-handler", GSIZE_TO_POINTER (handler));
   if (column == COLUMN_PATIENT)
     g_hash_table_add (self->patient_cells, item);
 }
@@ -501,6 +532,11 @@ on_cell_unbind_cb (GtkSignalListItemFactory *factory,
                    GtkListItem              *item,
                    IvdTransfersView         *self)
 {
+  gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (item), "ivd-handler"));
+
+  if (handler != 0)
+    g_signal_handler_disconnect (gtk_list_item_get_item (item), handler);
+  g_object_set_data (G_OBJECT (item), "ivd-handler", NULL);
   g_hash_table_remove (self->patient_cells, item);
 }
 
@@ -586,6 +622,15 @@ on_column_view_activate_cb (IvdTransfersView *self,
 static void
 on_plans_items_changed_cb (IvdTransfersView *self)
 {
+  show_list_or_empty (self);
+}
+
+/* The rows now show other plans: no row is chosen any more. */
+static void
+on_plans_reloaded_cb (IvdTransfersView *self)
+{
+  if (self->selection != NULL)
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   show_list_or_empty (self);
 }
 
@@ -928,8 +973,12 @@ ivd_transfers_view_set_store (IvdTransfersView *self,
       self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->plans)));
       gtk_single_selection_set_autoselect (self->selection, FALSE);
       gtk_single_selection_set_can_unselect (self->selection, TRUE);
+      /* Nothing is selected until the coordinator chooses a row. */
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
       gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
       g_signal_connect_object (self->plans, "items-changed", G_CALLBACK (on_plans_items_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->plans, "reloaded", G_CALLBACK (on_plans_reloaded_cb), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
     }

@@ -50,11 +50,8 @@ on_after_paint_cb (GdkFrameClock *clock,
 }
 
 static void
-on_items_changed_cb (GListModel *model,
-                     guint       position,
-                     guint       removed,
-                     guint       added,
-                     Bench      *b)
+on_reloaded_cb (IvdPlanList *list,
+                Bench       *b)
 {
   b->reloads++;
 }
@@ -83,6 +80,8 @@ wait_painted (Bench    *b,
       if (paints_after_reload > 0)
         return (g_get_monotonic_time () - start) / 1000.0;
     }
+  fprintf (stderr, "transfers-bench: reloads %u (before %u), paints %u (seen %u)\n", b->reloads, reloads_before,
+           b->paints, paints_seen);
   die ("no frame painted within 60 s", NULL);
 }
 
@@ -154,6 +153,9 @@ type_text (Bench       *b,
 
       gtk_editable_set_text (entry, now);
       elapsed = wait_painted (b, start, reloads, TRUE);
+      if (g_getenv ("IVD_BENCH_VERBOSE") != NULL)
+        fprintf (stderr, "  \"%s\": %.1f ms, %u plans\n", now, elapsed,
+                 g_list_model_get_n_items (G_LIST_MODEL (ivd_transfers_view_get_plans (b->view))));
       g_array_append_val (ms, elapsed);
       settle ();
     }
@@ -189,6 +191,9 @@ bench_queues (Bench *b)
 
         ivd_transfers_view_set_queue (b->view, next);
         elapsed = wait_painted (b, start, reloads, TRUE);
+        if (g_getenv ("IVD_BENCH_VERBOSE") != NULL)
+          fprintf (stderr, "  queue %d: %.1f ms, %u plans\n", next, elapsed,
+                   g_list_model_get_n_items (G_LIST_MODEL (ivd_transfers_view_get_plans (b->view))));
         g_array_append_val (ms, elapsed);
         settle ();
       }
@@ -293,7 +298,7 @@ main (int   argc,
   gtk_widget_realize (GTK_WIDGET (b.window));
   b.clock = gtk_widget_get_frame_clock (GTK_WIDGET (b.window));
   g_signal_connect (b.clock, "after-paint", G_CALLBACK (on_after_paint_cb), &b);
-  g_signal_connect (ivd_transfers_view_get_plans (b.view), "items-changed", G_CALLBACK (on_items_changed_cb), &b);
+  g_signal_connect (ivd_transfers_view_get_plans (b.view), "reloaded", G_CALLBACK (on_reloaded_cb), &b);
   first = wait_painted (&b, start, 0, FALSE);
   settle ();
 
