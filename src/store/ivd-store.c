@@ -267,6 +267,7 @@ insert_locked (IvdStore    *self,
                IvdPlan     *plan,
                const char  *action,
                const char  *now,
+               gint64      *pk,
                GError     **error)
 {
   g_autofree char *id = g_uuid_string_random ();
@@ -292,8 +293,11 @@ insert_locked (IvdStore    *self,
   ivd_database_bind_text (insert, 4, now);
   ivd_database_bind_text (insert, 5, now);
   ivd_plan_columns_bind (insert, 6, &columns);
-  if (!ivd_database_step_done (self->db, insert, error) ||
-      !audit (self, id, now, action, NULL, NULL, document, NULL, error))
+  if (!ivd_database_step_done (self->db, insert, error))
+    return NULL;
+  if (pk != NULL)
+    *pk = sqlite3_last_insert_rowid (ivd_database_get_handle (self->db));
+  if (!audit (self, id, now, action, NULL, NULL, document, NULL, error))
     return NULL;
   return g_steal_pointer (&id);
 }
@@ -310,7 +314,7 @@ insert_plan (IvdStore    *self,
   if (!check_plan_kind (self, plan, error) || !ivd_database_begin (self->db, error))
     return NULL;
 
-  if ((id = insert_locked (self, plan, action, now, error)) == NULL || !ivd_database_commit (self->db, error))
+  if ((id = insert_locked (self, plan, action, now, NULL, error)) == NULL || !ivd_database_commit (self->db, error))
     {
       ivd_database_rollback (self->db);
       return NULL;
@@ -1377,23 +1381,25 @@ ivd_store_get_database (IvdStore *self)
   return self->db;
 }
 
+/* The last case first, each a moment later than the one before, so that
+ * the plan list (newest first) shows the cases in their order. */
 static gboolean
 reset_locked (IvdStore   *self,
               GPtrArray  *cases,
               GPtrArray  *plans,
-              const char *now,
               GError    **error)
 {
   if (!ivd_database_exec (self->db, "DELETE FROM audit; DELETE FROM audit_head; DELETE FROM plans;", error))
     return FALSE;
 
-  for (guint i = 0; i < plans->len; i++)
+  for (guint i = plans->len; i-- > 0;)
     {
       IvdTrainingCase *training_case = cases->pdata[i];
       IvdPlanStatus status = ivd_training_case_get_status (training_case);
       const char *reason = ivd_training_case_get_status_reason (training_case);
-      g_autofree char *id = insert_locked (self, plans->pdata[i], "import", now, error);
+      g_autofree char *now = now_string ();
       Current current = { 0, };
+      g_autofree char *id = insert_locked (self, plans->pdata[i], "import", now, &current.pk, error);
 
       if (id == NULL)
         return FALSE;
@@ -1402,7 +1408,6 @@ reset_locked (IvdStore   *self,
 
       /* The case's place in the life cycle, set as it is (the steps
        * before it are not played through). */
-      current.pk = sqlite3_last_insert_rowid (ivd_database_get_handle (self->db));
       if (!write_status (self, &current, status, reason, now, error) ||
           !audit (self, id, now, "status", "status", "draft", ivd_plan_status_to_string (status), reason, error))
         return FALSE;
@@ -1428,7 +1433,6 @@ ivd_store_reset_training (IvdStore     *self,
                           GError      **error)
 {
   g_autoptr(GPtrArray) plans = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *now = now_string ();
 
   g_return_val_if_fail (IVD_IS_STORE (self), FALSE);
   g_return_val_if_fail (cases != NULL, FALSE);
@@ -1452,7 +1456,7 @@ ivd_store_reset_training (IvdStore     *self,
 
   if (!ivd_database_begin (self->db, error))
     return FALSE;
-  if (!reset_locked (self, cases, plans, now, error) || !ivd_database_commit (self->db, error))
+  if (!reset_locked (self, cases, plans, error) || !ivd_database_commit (self->db, error))
     {
       ivd_database_rollback (self->db);
       return FALSE;
