@@ -34,7 +34,16 @@ if ! "$IVD_BINARY" --export "$srcdir/data/referral-plan.json" --format fhir \
   exit 1
 fi
 
-set -- "$bundle"
+# A training case's bundle carries the HTEST tag (issue 7) and must pass too.
+training=$tmp/training-case.fhir.json
+if ! "$IVD_BINARY" --export "$srcdir/../data/training/01-eligible-hovedstaden-antibiotic.json" --format fhir \
+     --output "$training" --directory "$srcdir/data/directory.json" >"$tmp/export.log" 2>&1; then
+  echo "Bail out! iv-discharge --export --format fhir failed for a training case (its output is on stderr)"
+  cat "$tmp/export.log" >&2
+  exit 1
+fi
+
+set -- "$bundle" "$training"
 if [ -d "$medcom" ]; then
   for example in "$medcom"/*.json; do
     [ -f "$example" ] && set -- "$@" "$example"

@@ -30,6 +30,7 @@ struct _IvdCommandLine
   char      *export_path;
   char      *format;
   char      *directory;
+  gboolean   training;
 };
 
 G_DEFINE_FINAL_TYPE (IvdCommandLine, ivd_command_line, G_TYPE_OBJECT)
@@ -62,6 +63,8 @@ option_context_new (IvdCommandLine *self)
       N_("Check that the audit trail is unbroken (exit 1 if not)"), NULL },
     { "restore-backup", 0, 0, G_OPTION_ARG_NONE, &self->restore_backup,
       N_("Put the newest backup in place of a damaged database that was moved aside"), NULL },
+    { "training", 0, 0, G_OPTION_ARG_NONE, &self->training,
+      N_("Open the window in training mode, on a separate database of fictitious patients"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &self->version, N_("Show the version and exit"), NULL },
     { NULL }
   };
@@ -102,6 +105,13 @@ check_combination (IvdCommandLine  *self,
   if (count_commands (self) > 1)
     {
       g_set_error (error, IVD_ERROR, IVD_ERROR_INVALID, _("Give one command at a time; see --help"));
+      return FALSE;
+    }
+
+  /* Training mode is a window of its own; the commands work on real files. */
+  if (self->training && count_commands (self) > 0)
+    {
+      g_set_error (error, IVD_ERROR, IVD_ERROR_INVALID, _("--training opens the window; it goes with no other command"));
       return FALSE;
     }
 
@@ -217,6 +227,8 @@ ivd_command_line_dup_window_options (IvdCommandLine *self)
 
   if (self->database != NULL)
     g_variant_dict_insert (options, "database", "^ay", self->database);
+  if (self->training)
+    g_variant_dict_insert (options, "training", "b", TRUE);
   return options;
 }
 

@@ -10,6 +10,7 @@ struct _IvdDocument
   char             *subtitle;
   char             *running_header;
   char             *footer;
+  char             *marking;
   GPtrArray        *blocks;
 };
 
@@ -53,6 +54,7 @@ ivd_document_finalize (GObject *object)
   g_clear_pointer (&self->subtitle, g_free);
   g_clear_pointer (&self->running_header, g_free);
   g_clear_pointer (&self->footer, g_free);
+  g_clear_pointer (&self->marking, g_free);
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ivd_document_parent_class)->finalize (object);
@@ -143,6 +145,24 @@ ivd_document_set_footer (IvdDocument *self,
   g_return_if_fail (IVD_IS_DOCUMENT (self));
   g_free (self->footer);
   self->footer = g_strdup (footer);
+}
+
+/* A line every page carries first and last, above all else: training
+ * mode's "fictitious patients" (NULL for a real document). */
+const char *
+ivd_document_get_marking (IvdDocument *self)
+{
+  g_return_val_if_fail (IVD_IS_DOCUMENT (self), NULL);
+  return self->marking;
+}
+
+void
+ivd_document_set_marking (IvdDocument *self,
+                          const char  *marking)
+{
+  g_return_if_fail (IVD_IS_DOCUMENT (self));
+  g_free (self->marking);
+  self->marking = g_strdup (marking);
 }
 
 guint

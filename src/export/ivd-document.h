@@ -55,6 +55,9 @@ void              ivd_document_set_running_header (IvdDocument     *self,
 const char       *ivd_document_get_footer      (IvdDocument        *self);
 void              ivd_document_set_footer      (IvdDocument        *self,
                                                 const char         *footer);
+const char       *ivd_document_get_marking     (IvdDocument        *self);
+void              ivd_document_set_marking     (IvdDocument        *self,
+                                                const char         *marking);
 guint             ivd_document_get_n_blocks    (IvdDocument        *self);
 const IvdBlock   *ivd_document_get_block       (IvdDocument        *self,
                                                 guint               index);

@@ -10,6 +10,7 @@
 #include "ivd-pdf-writer.h"
 #include "ivd-referral.h"
 #include "ivd-text-writer.h"
+#include "ivd-training-case.h"
 
 /* One entry for every export: the referral (PDF, FHIR, text) and the
  * patient handout, all made from the same plan and evaluation. */
@@ -32,11 +33,22 @@ ivd_export_format_from_string (const char      *text,
   return FALSE;
 }
 
+/* A training plan (issue 7) is marked on every page, so that no paper or
+ * file from a class passes for a real referral. */
+static IvdDocument *
+mark_if_training (IvdDocument          *doc,
+                  const IvdExportInput *input)
+{
+  if (ivd_training_case_plan_is_training (input->plan))
+    ivd_document_set_marking (doc, _("Training – fictitious patients"));
+  return doc;
+}
+
 static GBytes *
 render_referral_pdf (const IvdExportInput  *input,
                      GError               **error)
 {
-  g_autoptr(IvdDocument) referral = ivd_referral_build (input);
+  g_autoptr(IvdDocument) referral = mark_if_training (ivd_referral_build (input), input);
 
   return ivd_pdf_writer_render (referral, input->now, error);
 }
@@ -44,7 +56,7 @@ render_referral_pdf (const IvdExportInput  *input,
 static GBytes *
 render_text (const IvdExportInput *input)
 {
-  g_autoptr(IvdDocument) referral = ivd_referral_build (input);
+  g_autoptr(IvdDocument) referral = mark_if_training (ivd_referral_build (input), input);
   char *text = ivd_text_writer_render (referral);
 
   return g_bytes_new_take (text, strlen (text));
@@ -54,7 +66,7 @@ static GBytes *
 render_fhir (const IvdExportInput  *input,
              GError               **error)
 {
-  g_autoptr(IvdDocument) referral = ivd_referral_build (input);
+  g_autoptr(IvdDocument) referral = mark_if_training (ivd_referral_build (input), input);
   g_autofree char *text = ivd_text_writer_render (referral);
   g_autoptr(GBytes) pdf = ivd_pdf_writer_render (referral, input->now, error);
 
@@ -65,7 +77,7 @@ static GBytes *
 render_handout (const IvdExportInput  *input,
                 GError               **error)
 {
-  g_autoptr(IvdDocument) handout = ivd_handout_build (input);
+  g_autoptr(IvdDocument) handout = mark_if_training (ivd_handout_build (input), input);
 
   return ivd_pdf_writer_render (handout, input->now, error);
 }

@@ -8,6 +8,7 @@
 #include "ivd-cpr.h"
 #include "ivd-export-facts.h"
 #include "ivd-fhir-writer.h"
+#include "ivd-training-case.h"
 
 /* The referral as a FHIR R4 message Bundle shaped as MedCom
  * CareCommunication v5.0 (design.md "Exports"): MessageHeader first, the
@@ -163,6 +164,26 @@ add_coding (JsonBuilder *b,
   add_system_value (b, system, "code", code);
 }
 
+/* Training mode's plans (issue 7) carry HL7's "test health data" tag on
+ * the bundle and on every resource, for any system that reads the file. */
+static void
+add_training_tag (Message *m)
+{
+  JsonBuilder *b = m->b;
+
+  if (!ivd_training_case_plan_is_training (m->input->plan))
+    return;
+
+  json_builder_set_member_name (b, "tag");
+  json_builder_begin_array (b);
+  json_builder_begin_object (b);
+  add_string (b, "system", "http://terminology.hl7.org/CodeSystem/v3-ActReason");
+  add_string (b, "code", "HTEST");
+  add_string (b, "display", "test health data");
+  json_builder_end_object (b);
+  json_builder_end_array (b);
+}
+
 /* Opens entry.resource with its id, profile and narrative; close with
  * end_entry(). */
 static void
@@ -188,6 +209,7 @@ begin_entry (Message    *m,
   json_builder_begin_array (b);
   json_builder_add_string_value (b, profile);
   json_builder_end_array (b);
+  add_training_tag (m);
   json_builder_end_object (b);
   json_builder_set_member_name (b, "text");
   json_builder_begin_object (b);
@@ -548,6 +570,7 @@ build_bundle (Message    *m,
   json_builder_begin_array (b);
   json_builder_add_string_value (b, PROFILE_CC "medcom-careCommunication-message");
   json_builder_end_array (b);
+  add_training_tag (m);
   json_builder_end_object (b);
   add_string (b, "type", "message");
   add_string (b, "timestamp", m->timestamp);

@@ -124,6 +124,27 @@ hline (Painter *p,
   cairo_stroke (p->cr);
 }
 
+/* Training mode: the mark above the header and below the foot of every
+ * page, bold and red, so that no page of it passes for a real one. */
+static void
+draw_marking (Painter *p)
+{
+  const char *marking = ivd_document_get_marking (p->doc);
+  g_autofree char *upper = marking != NULL ? g_utf8_strup (marking, -1) : NULL;
+  g_autoptr(PangoLayout) top = NULL;
+  g_autoptr(PangoLayout) bottom = NULL;
+
+  if (marking == NULL)
+    return;
+
+  top = make_layout (p, upper, FONT_BOLD, CONTENT_WIDTH);
+  bottom = make_layout (p, upper, FONT_BOLD, CONTENT_WIDTH);
+  pango_layout_set_alignment (top, PANGO_ALIGN_CENTER);
+  pango_layout_set_alignment (bottom, PANGO_ALIGN_CENTER);
+  show_layout (p, top, MARGIN_X, 12.0, 0xb71c1c);
+  show_layout (p, bottom, MARGIN_X, IVD_PDF_A4_HEIGHT - 22.0, 0xb71c1c);
+}
+
 static void
 draw_page_furniture (Painter *p)
 {
@@ -145,6 +166,7 @@ draw_page_furniture (Painter *p)
   hline (p, MARGIN_X, CONTENT_BOTTOM + 16.0, CONTENT_WIDTH, 0.5, 0x9aa5b1);
   show_layout (p, foot, MARGIN_X, CONTENT_BOTTOM + 20.0, 0x4a4a4a);
   show_layout (p, number, MARGIN_X + CONTENT_WIDTH * 0.7, CONTENT_BOTTOM + 20.0, 0x4a4a4a);
+  draw_marking (p);
 }
 
 static void

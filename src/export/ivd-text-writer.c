@@ -121,6 +121,8 @@ ivd_text_writer_render (IvdDocument *document)
 
   g_return_val_if_fail (IVD_IS_DOCUMENT (document), NULL);
 
+  if (ivd_document_get_marking (document) != NULL)
+    g_string_append_printf (out, "*** %s ***\n\n", ivd_document_get_marking (document));
   title = g_utf8_strup (ivd_document_get_title (document), -1);
   g_string_append_printf (out, "%s\n", title);
   if (ivd_document_get_subtitle (document) != NULL)
@@ -130,5 +132,7 @@ ivd_text_writer_render (IvdDocument *document)
   for (guint i = 0; i < ivd_document_get_n_blocks (document); i++)
     append_block (out, ivd_document_get_block (document, i));
 
+  if (ivd_document_get_marking (document) != NULL)
+    g_string_append_printf (out, "\n*** %s ***\n", ivd_document_get_marking (document));
   return g_string_free (out, FALSE);
 }

@@ -17,6 +17,8 @@ G_BEGIN_DECLS
  * @IVD_STORE_ERROR_NOT_FOUND: no plan with that id
  * @IVD_STORE_ERROR_TRANSITION: the status change is not allowed
  * @IVD_STORE_ERROR_NO_BACKUP: there is no backup to restore
+ * @IVD_STORE_ERROR_WRONG_KIND: a training database or plan where real ones
+ *   belong, or the other way round
  */
 typedef enum
 {
@@ -29,6 +31,7 @@ typedef enum
   IVD_STORE_ERROR_NOT_FOUND,
   IVD_STORE_ERROR_TRANSITION,
   IVD_STORE_ERROR_NO_BACKUP,
+  IVD_STORE_ERROR_WRONG_KIND,
 } IvdStoreError;
 
 GQuark ivd_store_error_quark (void);

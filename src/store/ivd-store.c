@@ -17,6 +17,7 @@
 #include "ivd-store-private.h"
 #include "ivd-store-backup.h"
 #include "ivd-store-schema.h"
+#include "ivd-training-case.h"
 
 /* Plans in one SQLite file: each plan is its design.md document plus
  * indexed columns for lists; every change is one transaction together with
@@ -32,6 +33,7 @@ struct _IvdStore
   gint64       data_version;
   char        *counted_text;  /* the last text counted in its index, until the next change */
   gint64       counted;
+  gboolean     training;  /* fictitious patients only (issue 7) */
 };
 
 G_DEFINE_FINAL_TYPE (IvdStore, ivd_store, G_TYPE_OBJECT)
@@ -137,6 +139,51 @@ was_emptied (const char *path)
   return newest != NULL;
 }
 
+#define TRAINING_APPLICATION_ID 1230390356 /* "IVDT" */
+
+static gboolean
+query_int (IvdStore    *self,
+           const char  *sql,
+           gint64      *value,
+           GError     **error)
+{
+  g_autoptr(IvdStatement) stmt = ivd_database_prepare (self->db, sql, error);
+
+  if (stmt == NULL || ivd_database_step (self->db, stmt, error) != SQLITE_ROW)
+    return FALSE;
+  *value = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+/* Before anything is written: a training database opens only as one, and
+ * a real one never does; a new, empty file becomes what is asked for. */
+static gboolean
+check_kind (IvdStore  *self,
+            GError   **error)
+{
+  gint64 application_id = 0, n_objects = 0;
+
+  if (!query_int (self, "PRAGMA application_id", &application_id, error) ||
+      !query_int (self, "SELECT count(*) FROM sqlite_master", &n_objects, error))
+    return FALSE;
+
+  if ((application_id == TRAINING_APPLICATION_ID) == self->training)
+    return TRUE;
+  if (self->training && application_id == 0 && n_objects == 0)
+    return ivd_database_exec (self->db, "PRAGMA application_id = " G_STRINGIFY (TRAINING_APPLICATION_ID), error);
+
+  if (self->training)
+    g_set_error (error, IVD_STORE_ERROR, IVD_STORE_ERROR_WRONG_KIND,
+                 _("%s holds real plans. Training mode never opens a real plan database; "
+                   "it keeps its fictitious patients in a training database of its own."), self->path);
+  else
+    g_set_error (error, IVD_STORE_ERROR, IVD_STORE_ERROR_WRONG_KIND,
+                 _("%s is a training database of fictitious patients, not a plan database. "
+                   "Open it in training mode (iv-discharge --training); real plans are never kept there."),
+                 self->path);
+  return FALSE;
+}
+
 static gboolean
 open_checked (IvdStore  *self,
               GError   **error)
@@ -152,6 +199,7 @@ open_checked (IvdStore  *self,
 
   self->db = ivd_database_open (self->path, &local_error);
   if (self->db != NULL && ivd_database_check (self->db, &problem, &local_error) && problem == NULL &&
+      check_kind (self, &local_error) &&
       ivd_store_schema_migrate (self->db, self->catalog, ivd_store_schema_get_latest (), &local_error))
     return TRUE;
 
@@ -198,40 +246,78 @@ audit (IvdStore    *self,
   return ivd_audit_append (self->db, &entry, error);
 }
 
+/* Training mode (issue 7): a training database holds fictitious patients
+ * only, and a real one never holds a training plan. The file says which it
+ * is in its header (PRAGMA application_id, check_kind()), so that nothing
+ * opens one as the other, whichever program tries; each plan of a training
+ * database is marked too, so that it cannot be stored among real ones. */
+static gboolean
+check_plan_kind (IvdStore  *self,
+                 IvdPlan   *plan,
+                 GError   **error)
+{
+  if (self->training || !ivd_training_case_plan_is_training (plan))
+    return TRUE;
+
+  g_set_error (error, IVD_STORE_ERROR, IVD_STORE_ERROR_WRONG_KIND,
+               _("This plan is a training case with a fictitious patient; it cannot be kept among real plans."));
+  return FALSE;
+}
+
+/* Inside a transaction: the new row and its audit row. */
+static char *
+insert_locked (IvdStore    *self,
+               IvdPlan     *plan,
+               const char  *action,
+               const char  *now,
+               gint64      *pk,
+               GError     **error)
+{
+  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *document = NULL;
+  g_auto(IvdPlanColumns) columns = { 0, };
+  g_autoptr(IvdStatement) insert = NULL;
+
+  if (self->training)
+    ivd_training_case_mark_plan (plan);
+  document = ivd_plan_to_data (plan);
+  ivd_plan_columns_init (&columns, plan, self->catalog);
+  insert = ivd_database_prepare (self->db,
+                                 "INSERT INTO plans (id, document, status, version, created, updated, "
+                                 "status_changed, " IVD_PLAN_COLUMN_NAMES ") "
+                                 "VALUES (?, ?, 'draft', 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                 error);
+  if (insert == NULL)
+    return NULL;
+
+  ivd_database_bind_text (insert, 1, id);
+  ivd_database_bind_text (insert, 2, document);
+  ivd_database_bind_text (insert, 3, now);
+  ivd_database_bind_text (insert, 4, now);
+  ivd_database_bind_text (insert, 5, now);
+  ivd_plan_columns_bind (insert, 6, &columns);
+  if (!ivd_database_step_done (self->db, insert, error))
+    return NULL;
+  if (pk != NULL)
+    *pk = sqlite3_last_insert_rowid (ivd_database_get_handle (self->db));
+  if (!audit (self, id, now, action, NULL, NULL, document, NULL, error))
+    return NULL;
+  return g_steal_pointer (&id);
+}
+
 static IvdPlanRecord *
 insert_plan (IvdStore    *self,
              IvdPlan     *plan,
              const char  *action,
              GError     **error)
 {
-  g_autofree char *id = g_uuid_string_random ();
-  g_autofree char *document = ivd_plan_to_data (plan);
   g_autofree char *now = now_string ();
-  g_auto(IvdPlanColumns) columns = { 0, };
-  g_autoptr(IvdStatement) insert = NULL;
+  g_autofree char *id = NULL;
 
-  ivd_plan_columns_init (&columns, plan, self->catalog);
-  if (!ivd_database_begin (self->db, error))
+  if (!check_plan_kind (self, plan, error) || !ivd_database_begin (self->db, error))
     return NULL;
 
-  insert = ivd_database_prepare (self->db,
-                                 "INSERT INTO plans (id, document, status, version, created, updated, "
-                                 "status_changed, " IVD_PLAN_COLUMN_NAMES ") "
-                                 "VALUES (?, ?, 'draft', 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                 error);
-  if (insert != NULL)
-    {
-      ivd_database_bind_text (insert, 1, id);
-      ivd_database_bind_text (insert, 2, document);
-      ivd_database_bind_text (insert, 3, now);
-      ivd_database_bind_text (insert, 4, now);
-      ivd_database_bind_text (insert, 5, now);
-      ivd_plan_columns_bind (insert, 6, &columns);
-    }
-
-  if (insert == NULL || !ivd_database_step_done (self->db, insert, error) ||
-      !audit (self, id, now, action, NULL, NULL, document, NULL, error) ||
-      !ivd_database_commit (self->db, error))
+  if ((id = insert_locked (self, plan, action, now, NULL, error)) == NULL || !ivd_database_commit (self->db, error))
     {
       ivd_database_rollback (self->db);
       return NULL;
@@ -913,16 +999,19 @@ ivd_store_dup_configured_path (const char *path)
  * its schema up to date. A damaged file is moved aside, never overwritten,
  * and the error says where it went and whether a backup can be restored.
  */
-IvdStore *
-ivd_store_open (const char  *path,
-                IvdCatalog  *catalog,
-                GError     **error)
+static IvdStore *
+open_store (const char  *path,
+            IvdCatalog  *catalog,
+            gboolean     training,
+            GError     **error)
 {
   g_autoptr(IvdStore) self = g_object_new (IVD_TYPE_STORE, NULL);
 
   g_return_val_if_fail (catalog == NULL || IVD_IS_CATALOG (catalog), NULL);
 
-  self->path = path != NULL ? g_strdup (path) : ivd_store_dup_default_path ();
+  self->training = training;
+  self->path = path != NULL ? g_strdup (path)
+                            : training ? ivd_store_dup_default_training_path () : ivd_store_dup_default_path ();
   self->catalog = catalog != NULL ? g_object_ref (catalog) : NULL;
 
   if (!prepare_folder (self->path, error) || !open_checked (self, error))
@@ -930,6 +1019,44 @@ ivd_store_open (const char  *path,
 
   self->data_version = read_data_version (self);
   return g_steal_pointer (&self);
+}
+
+IvdStore *
+ivd_store_open (const char  *path,
+                IvdCatalog  *catalog,
+                GError     **error)
+{
+  return open_store (path, catalog, FALSE, error);
+}
+
+/**
+ * ivd_store_open_training:
+ * @path: (nullable): the training database; NULL for the default
+ *
+ * As ivd_store_open(), for training mode's database of fictitious
+ * patients. A new file is made a training database; a file of real plans
+ * is refused with %IVD_STORE_ERROR_WRONG_KIND, untouched (and
+ * ivd_store_open() refuses a training database the same way).
+ */
+IvdStore *
+ivd_store_open_training (const char  *path,
+                         IvdCatalog  *catalog,
+                         GError     **error)
+{
+  return open_store (path, catalog, TRUE, error);
+}
+
+char *
+ivd_store_dup_default_training_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "iv-discharge", "training.db", NULL);
+}
+
+gboolean
+ivd_store_get_training (IvdStore *self)
+{
+  g_return_val_if_fail (IVD_IS_STORE (self), FALSE);
+  return self->training;
 }
 
 const char *
@@ -1044,6 +1171,8 @@ ivd_store_save_plan (IvdStore       *self,
   g_return_val_if_fail (IVD_IS_STORE (self), FALSE);
   g_return_val_if_fail (IVD_IS_PLAN_RECORD (record), FALSE);
 
+  if (!check_plan_kind (self, ivd_plan_record_get_plan (record), error))
+    return FALSE;
   document = ivd_plan_to_data (ivd_plan_record_get_plan (record));
   now = now_string ();
   if (!ivd_database_begin (self->db, error))
@@ -1389,4 +1518,89 @@ ivd_store_get_database (IvdStore *self)
 {
   g_return_val_if_fail (IVD_IS_STORE (self), NULL);
   return self->db;
+}
+
+/* The last case first, each a moment later than the one before, so that
+ * the plan list (newest first) shows the cases in their order. */
+static gboolean
+reset_locked (IvdStore   *self,
+              GPtrArray  *cases,
+              GPtrArray  *plans,
+              GError    **error)
+{
+  if (!ivd_database_exec (self->db, "DELETE FROM audit; DELETE FROM audit_head; DELETE FROM plans;", error))
+    return FALSE;
+
+  for (guint i = plans->len; i-- > 0;)
+    {
+      IvdTrainingCase *training_case = cases->pdata[i];
+      IvdPlanStatus status = ivd_training_case_get_status (training_case);
+      const char *reason = ivd_training_case_get_status_reason (training_case);
+      g_autofree char *now = now_string ();
+      Current current = { 0, };
+      g_autofree char *id = insert_locked (self, plans->pdata[i], "import", now, &current.pk, error);
+
+      if (id == NULL)
+        return FALSE;
+      if (status == IVD_PLAN_STATUS_DRAFT)
+        continue;
+
+      /* The case's place in the life cycle, set as it is (the steps
+       * before it are not played through). */
+      if (!write_status (self, &current, status, reason, now, error) ||
+          !audit (self, id, now, "status", "status", "draft", ivd_plan_status_to_string (status), reason, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * ivd_store_reset_training:
+ * @cases: (element-type IvdTrainingCase): the cases to start from
+ * @today: the day of the class: each case's dates are moved to it
+ *
+ * Empties a training database, audit trail and all, and stores @cases
+ * again with the status each case names, in one transaction: on failure
+ * the database is as it was. A real plan database is refused: nothing is
+ * ever deleted from it.
+ */
+gboolean
+ivd_store_reset_training (IvdStore     *self,
+                          GPtrArray    *cases,
+                          const GDate  *today,
+                          GError      **error)
+{
+  g_autoptr(GPtrArray) plans = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (IVD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (cases != NULL, FALSE);
+  g_return_val_if_fail (today != NULL, FALSE);
+
+  if (!self->training)
+    {
+      g_set_error (error, IVD_STORE_ERROR, IVD_STORE_ERROR_WRONG_KIND,
+                   _("Only a training database can be reset; real plans are never deleted."));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < cases->len; i++)
+    {
+      IvdPlan *plan = ivd_training_case_dup_plan_for (cases->pdata[i], today, error);
+
+      if (plan == NULL)
+        return FALSE;
+      g_ptr_array_add (plans, plan);
+    }
+
+  if (!ivd_database_begin (self->db, error))
+    return FALSE;
+  if (!reset_locked (self, cases, plans, error) || !ivd_database_commit (self->db, error))
+    {
+      ivd_database_rollback (self->db);
+      return FALSE;
+    }
+
+  emit_changed (self, NULL);
+  return TRUE;
 }

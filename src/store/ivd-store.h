@@ -17,6 +17,15 @@ char          *ivd_store_dup_configured_path (const char   *path);
 IvdStore      *ivd_store_open              (const char     *path,
                                             IvdCatalog     *catalog,
                                             GError        **error);
+char          *ivd_store_dup_default_training_path (void);
+IvdStore      *ivd_store_open_training     (const char     *path,
+                                            IvdCatalog     *catalog,
+                                            GError        **error);
+gboolean       ivd_store_get_training      (IvdStore       *self);
+gboolean       ivd_store_reset_training    (IvdStore       *self,
+                                            GPtrArray      *cases,
+                                            const GDate    *today,
+                                            GError        **error);
 const char    *ivd_store_get_path          (IvdStore       *self);
 IvdCatalog    *ivd_store_get_catalog       (IvdStore       *self);
 

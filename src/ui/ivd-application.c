@@ -12,6 +12,7 @@
 #include "ivd-reminders.h"
 #include "ivd-store-enum-types.h"
 #include "ivd-store.h"
+#include "ivd-training-case.h"
 #include "ivd-window.h"
 
 struct _IvdApplication
@@ -25,6 +26,7 @@ struct _IvdApplication
   GError         *store_error;    /* not yet shown to the user */
   gboolean        opening_store;
   IvdReminders   *reminders;      /* NULL until the store opens, or without the settings schema */
+  gboolean        training;       /* fictitious patients in a database of their own (issue 7) */
 };
 
 G_DEFINE_FINAL_TYPE (IvdApplication, ivd_application, ADW_TYPE_APPLICATION)
@@ -33,6 +35,7 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_OPENING_STORE,
+  PROP_TRAINING,
   N_PROPS
 };
 
@@ -58,13 +61,56 @@ typedef struct
 {
   char       *path;
   IvdCatalog *catalog;
+  gboolean    training;
 } OpenData;
 
 typedef struct
 {
   IvdStore *store;
-  GError   *backup_error;
+  GError   *backup_error;  /* or, in training mode, why the cases were not put in */
 } OpenResult;
+
+/* The database this instance uses: training mode never falls back on the
+ * real one's setting or default. */
+static char *
+dup_store_path (IvdApplication *self)
+{
+  if (self->training)
+    return self->database_path != NULL ? g_strdup (self->database_path) : ivd_store_dup_default_training_path ();
+  return ivd_store_dup_configured_path (self->database_path);
+}
+
+/* Empties the training database and puts the cases in again, their dates
+ * moved to today. */
+static gboolean
+reset_training_store (IvdStore  *store,
+                      GError   **error)
+{
+  g_autofree char *dir = ivd_training_case_dup_default_dir ();
+  g_autoptr(GPtrArray) cases = ivd_training_case_load_dir (dir, error);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDate) today = NULL;
+
+  if (cases == NULL)
+    return FALSE;
+  today = g_date_new_dmy (g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                          g_date_time_get_year (now));
+  return ivd_store_reset_training (store, cases, today, error);
+}
+
+/* A new training database starts with the cases in it. */
+static void
+seed_if_empty (IvdStore  *store,
+               GError   **error)
+{
+  g_autoptr(IvdPlanQuery) query = ivd_plan_query_new ();
+  g_autoptr(GError) count_error = NULL;
+
+  if (ivd_store_count_plans (store, query, &count_error) == 0 && count_error == NULL)
+    reset_training_store (store, error);
+  else if (count_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&count_error));
+}
 
 static void
 open_data_free (OpenData *data)
@@ -96,7 +142,8 @@ open_store_thread (GTask        *task,
   OpenResult *result;
   IvdStore *store;
 
-  store = ivd_store_open (data->path, data->catalog, &error);
+  store = data->training ? ivd_store_open_training (data->path, data->catalog, &error)
+                         : ivd_store_open (data->path, data->catalog, &error);
   if (store == NULL)
     {
       g_task_return_error (task, error);
@@ -105,7 +152,11 @@ open_store_thread (GTask        *task,
 
   result = g_new0 (OpenResult, 1);
   result->store = store;
-  ivd_store_backup_if_due (store, now, NULL, &result->backup_error);
+  /* Fictitious patients need no backup. */
+  if (data->training)
+    seed_if_empty (store, &result->backup_error);
+  else
+    ivd_store_backup_if_due (store, now, NULL, &result->backup_error);
   g_task_return_pointer (task, result, (GDestroyNotify) open_result_free);
 }
 
@@ -143,7 +194,7 @@ on_restore_response_cb (AdwMessageDialog *dialog,
   if (!g_str_equal (response, "restore"))
     return;
 
-  path = ivd_store_dup_configured_path (self->database_path);
+  path = dup_store_path (self);
   if (!ivd_store_restore_backup (path, NULL, &self->store_error))
     {
       ivd_application_show_store_error (self);
@@ -168,7 +219,9 @@ on_store_opened_cb (GObject      *source,
       self->store_error = g_steal_pointer (&opened->backup_error);
       open_result_free (opened);
       g_clear_object (&self->reminders);
-      self->reminders = ivd_reminders_new_default (G_APPLICATION (self), self->store);
+      /* A class's queues are no coordinator's business. */
+      if (!self->training)
+        self->reminders = ivd_reminders_new_default (G_APPLICATION (self), self->store);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
     }
   set_opening_store (self, FALSE);
@@ -182,7 +235,8 @@ open_store (IvdApplication *self)
   g_autoptr(GTask) task = g_task_new (self, NULL, on_store_opened_cb, NULL);
   OpenData *data = g_new0 (OpenData, 1);
 
-  data->path = ivd_store_dup_configured_path (self->database_path);
+  data->path = dup_store_path (self);
+  data->training = self->training;
   data->catalog = self->catalog != NULL ? g_object_ref (self->catalog) : NULL;
   g_task_set_task_data (task, data, (GDestroyNotify) open_data_free);
   g_task_set_source_tag (task, open_store);
@@ -237,10 +291,35 @@ on_show_queue_activated_cb (GSimpleAction *action,
     ivd_window_show_queue (IVD_WINDOW (window), queue->value);
 }
 
+/* Training mode is another instance of the app on its own database: this
+ * one stays on the real plans, and nothing can pass between the two. */
+static void
+on_training_mode_activated_cb (GSimpleAction *action,
+                               GVariant      *parameter,
+                               gpointer       user_data)
+{
+  IvdApplication *self = IVD_APPLICATION (user_data);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *binary = g_file_read_link ("/proc/self/exe", &error);
+  g_autoptr(GSubprocess) process = NULL;
+
+  if (binary != NULL)
+    process = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, binary, "--training", NULL);
+  if (process == NULL)
+    {
+      AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (
+        adw_message_dialog_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                _("Training Mode Cannot Be Opened"), error->message));
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", on_quit_activated_cb },
   { "show-queue", on_show_queue_activated_cb, "s" },
   { "about", on_about_activated_cb },
+  { "training-mode", on_training_mode_activated_cb },
 };
 
 static void
@@ -251,6 +330,8 @@ ivd_application_startup (GApplication *app)
   G_APPLICATION_CLASS (ivd_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "training-mode")),
+                               !self->training);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
                                          (const char *[]) { "<Control>q", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close",
@@ -348,7 +429,23 @@ ivd_application_get_property (GObject    *object,
     {
     case PROP_STORE:         g_value_set_object (value, self->store); break;
     case PROP_OPENING_STORE: g_value_set_boolean (value, self->opening_store); break;
+    case PROP_TRAINING:      g_value_set_boolean (value, self->training); break;
     default:                 G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ivd_application_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  IvdApplication *self = IVD_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_TRAINING: self->training = g_value_get_boolean (value); break;
+    default:            G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -360,6 +457,7 @@ ivd_application_class_init (IvdApplicationClass *klass)
 
   object_class->finalize = ivd_application_finalize;
   object_class->get_property = ivd_application_get_property;
+  object_class->set_property = ivd_application_set_property;
   app_class->startup = ivd_application_startup;
   app_class->activate = ivd_application_activate;
   app_class->shutdown = ivd_application_shutdown;
@@ -373,6 +471,11 @@ ivd_application_class_init (IvdApplicationClass *klass)
   properties[PROP_OPENING_STORE] =
     g_param_spec_boolean ("opening-store", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Training mode: the training database, its banner and its cases. */
+  properties[PROP_TRAINING] =
+    g_param_spec_boolean ("training", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -397,6 +500,45 @@ ivd_application_new (const char *database_path)
 
   self->database_path = g_strdup (database_path);
   return self;
+}
+
+/**
+ * ivd_application_new_training:
+ * @database_path: (nullable): the training database; NULL for the default
+ *
+ * The app in training mode: a training database (never the real one), a
+ * banner on the window, and no reminders.
+ */
+IvdApplication *
+ivd_application_new_training (const char *database_path)
+{
+  IvdApplication *self = g_object_new (IVD_TYPE_APPLICATION,
+                                       "application-id", APP_ID,
+                                       "flags", G_APPLICATION_NON_UNIQUE,
+                                       "resource-base-path", "/io/github/ivdischarge/IvDischarge",
+                                       "training", TRUE,
+                                       NULL);
+
+  self->database_path = g_strdup (database_path);
+  return self;
+}
+
+gboolean
+ivd_application_get_training (IvdApplication *self)
+{
+  g_return_val_if_fail (IVD_IS_APPLICATION (self), FALSE);
+  return self->training;
+}
+
+/* Training mode's "Reset Training": the cases as they were, dated today. */
+gboolean
+ivd_application_reset_training (IvdApplication  *self,
+                                GError         **error)
+{
+  g_return_val_if_fail (IVD_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (self->training && self->store != NULL, FALSE);
+
+  return reset_training_store (self->store, error);
 }
 
 IvdStore *
@@ -431,7 +573,7 @@ ivd_application_show_store_error (IvdApplication *self)
     return;
 
   error = g_steal_pointer (&self->store_error);
-  path = ivd_store_dup_configured_path (self->database_path);
+  path = dup_store_path (self);
   if (g_error_matches (error, IVD_STORE_ERROR, IVD_STORE_ERROR_DAMAGED) && self->store == NULL)
     backup = ivd_store_dup_newest_backup (path);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("The Plan Database Cannot Be Used"),

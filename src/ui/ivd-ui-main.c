@@ -14,9 +14,11 @@ ivd_ui_main (const char   *argv0,
   g_autofree char *database = NULL;
   g_autoptr(IvdApplication) app = NULL;
   char *argv[] = { (char *) argv0, NULL };
+  gboolean training = FALSE;
 
   g_variant_dict_lookup (options, "database", "^ay", &database);
-  app = ivd_application_new (database);
+  g_variant_dict_lookup (options, "training", "b", &training);
+  app = training ? ivd_application_new_training (database) : ivd_application_new (database);
 
   return g_application_run (G_APPLICATION (app), 1, argv);
 }

@@ -10,6 +10,7 @@
 #include "ivd-plan-session.h"
 #include "ivd-responsible-defaults.h"
 #include "ivd-rule-browser.h"
+#include "ivd-training-banner.h"
 #include "ivd-window.h"
 
 /* The doctor's window: the plans on the left, the open plan as its eight
@@ -28,6 +29,7 @@ struct _IvdWindow
   IvdCoordinatorView   *coordinator;
 
   GtkRevealer          *training_revealer;
+  IvdTrainingBanner    *training_banner;  /* training mode only */
   GtkStack             *top_stack;
   AdwLeaflet           *leaflet;
   AdwBin               *coordinator_bin;
@@ -144,6 +146,8 @@ close_plan (IvdWindow  *self,
     return FALSE;
 
   g_clear_object (&self->steps_binding);
+  if (self->training_banner != NULL)
+    ivd_training_banner_set_plan (self->training_banner, NULL);
   adw_bin_set_child (self->editor_bin, NULL);
   self->editor = NULL;
   g_clear_object (&self->session);
@@ -196,6 +200,8 @@ open_record (IvdWindow     *self,
   g_signal_connect_object (ivd_plan_record_get_plan (record), "changed", G_CALLBACK (on_plan_changed_cb), self,
                            G_CONNECT_SWAPPED);
   ivd_plan_list_pane_select (self->list_pane, ivd_plan_record_get_id (record));
+  if (self->training_banner != NULL)
+    ivd_training_banner_set_plan (self->training_banner, ivd_plan_record_get_plan (record));
   on_session_save_state_notify_cb (self);
   show_editor (self);
   gtk_widget_child_focus (GTK_WIDGET (self->editor), GTK_DIR_TAB_FORWARD);
@@ -229,6 +235,8 @@ static void
 on_store_notify_cb (IvdWindow *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-plan", store (self) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reset-training",
+                                 self->training_banner != NULL && store (self) != NULL);
   if (store (self) != NULL)
     ivd_plan_list_pane_set_store (self->list_pane, store (self));
   if (self->coordinator != NULL)
@@ -370,6 +378,45 @@ resolve_conflict_action (GtkWidget  *widget,
     show_toast_error (self, _("The Plan Is Not Saved"), error->message);
 }
 
+/* Training mode: the open plan is let go of first, since it is deleted. */
+static void
+on_reset_training_response_cb (AdwMessageDialog *dialog,
+                               const char       *response,
+                               IvdWindow        *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "reset") || store (self) == NULL)
+    return;
+
+  if (!close_plan (self, &error) || !ivd_application_reset_training (self->application, &error))
+    {
+      show_toast_error (self, _("Training Cannot Be Reset"), error->message);
+      return;
+    }
+  show_editor (self);
+}
+
+static void
+reset_training_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  IvdWindow *self = IVD_WINDOW (widget);
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Reset Training?"),
+                                                       _("Every plan in the training database is deleted and the "
+                                                         "training cases are put back as they were, dated today. "
+                                                         "Real plans are not touched.")));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "reset", _("_Reset Training"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "reset", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_reset_training_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 on_close_response_cb (AdwMessageDialog *dialog,
                       const char       *response,
@@ -452,6 +499,7 @@ install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-doctor", NULL, show_coordinator_action);
   gtk_widget_class_install_action (widget_class, "win.keep-mine", NULL, resolve_conflict_action);
   gtk_widget_class_install_action (widget_class, "win.take-theirs", NULL, resolve_conflict_action);
+  gtk_widget_class_install_action (widget_class, "win.reset-training", NULL, reset_training_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-plan", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
@@ -507,6 +555,7 @@ ivd_window_init (IvdWindow *self)
   g_signal_connect_object (leaflet (self), "notify::folded", G_CALLBACK (on_leaflet_folded_notify_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-plan", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reset-training", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.keep-mine", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.take-theirs", FALSE);
 
@@ -518,6 +567,17 @@ ivd_window_init (IvdWindow *self)
       g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (self->settings, "last-region", self->rule_browser, "region", G_SETTINGS_BIND_DEFAULT);
     }
+}
+
+/* Training mode (issue 7): the banner above every view and a title that
+ * says so in the task switcher too. */
+static void
+show_training_banner (IvdWindow *self)
+{
+  self->training_banner = IVD_TRAINING_BANNER (ivd_training_banner_new ());
+  gtk_revealer_set_child (self->training_revealer, GTK_WIDGET (self->training_banner));
+  gtk_revealer_set_reveal_child (self->training_revealer, TRUE);
+  gtk_window_set_title (GTK_WINDOW (self), _("IV Discharge – Training"));
 }
 
 /**
@@ -533,6 +593,8 @@ ivd_window_new (IvdApplication *application,
   IvdWindow *self = g_object_new (IVD_TYPE_WINDOW, "application", application, NULL);
 
   self->application = application;
+  if (ivd_application_get_training (application))
+    show_training_banner (self);
   g_signal_connect_object (application, "notify::store", G_CALLBACK (on_store_notify_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (application, "notify::opening-store", G_CALLBACK (on_opening_store_notify_cb), self,
                            G_CONNECT_SWAPPED);
