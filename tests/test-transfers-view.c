@@ -417,7 +417,8 @@ test_cpr_masked (Fixture       *f,
                  gconstpointer  data)
 {
   g_autofree char *masked = ivd_cpr_mask (seeds[ALFA].cpr);
-  g_autofree char *full = ivd_cpr_normalize (seeds[ALFA].cpr);
+  /* In full as written: DDMMYY-XXXX. */
+  g_autofree char *full = g_strdup_printf ("%.6s-%s", seeds[ALFA].cpr, seeds[ALFA].cpr + 6);
 
   g_assert_nonnull (find (GTK_WIDGET (f->view), GTK_TYPE_INSCRIPTION, masked));
   g_assert_null (find (GTK_WIDGET (f->view), GTK_TYPE_WIDGET, full));

@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "ivd-cpr.h"
@@ -132,9 +134,17 @@ patient_text (IvdTransfersView *self,
   gboolean opened = self->details != NULL &&
                     g_strcmp0 (ivd_plan_summary_get_id (self->details), ivd_plan_summary_get_id (summary)) == 0;
 
+  g_autofree char *digits = NULL;
+
   if (cpr == NULL || *cpr == '\0')
     return g_strdup ("—");
-  return opened ? ivd_cpr_normalize (cpr) : ivd_cpr_mask (cpr);
+  if (!opened)
+    return ivd_cpr_mask (cpr);
+  /* In full as it is written: DDMMYY-XXXX. */
+  digits = ivd_cpr_normalize (cpr);
+  if (digits != NULL && strlen (digits) == 10)
+    return g_strdup_printf ("%.6s-%s", digits, digits + 6);
+  return g_strdup (cpr);
 }
 
 static char *
