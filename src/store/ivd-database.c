@@ -150,6 +150,8 @@ ivd_database_finalize (GObject *object)
   IvdDatabase *self = (IvdDatabase *) object;
 
   ivd_database_close (self);
+  /* close leaves an empty table for statements prepared after it. */
+  g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->path, g_free);
 
   G_OBJECT_CLASS (ivd_database_parent_class)->finalize (object);
