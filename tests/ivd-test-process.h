@@ -1,5 +1,7 @@
 #pragma once
 
+#include <string.h>
+
 /* Shared by the tests that run the real binary as a process, and by every
  * test that makes a temporary folder. */
 
@@ -23,6 +25,35 @@ ivd_test_run_clear (IvdTestRun *run)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (IvdTestRun, ivd_test_run_clear)
 
 /* Runs the binary with no display; @env holds NAME=VALUE pairs to set. */
+/* With G_MESSAGES_DEBUG set (build-aux/privacy-scan), the program's debug
+ * and info lines go to the test's log, where the scan reads them, and out
+ * of what the test compares: a test that wants no output means no
+ * warnings or errors. */
+static inline char *
+ivd_test_take_debug_lines (char *err)
+{
+  g_auto(GStrv) lines = NULL;
+  GString *kept;
+
+  if (g_getenv ("G_MESSAGES_DEBUG") == NULL || *err == '\0')
+    return err;
+
+  lines = g_strsplit (err, "\n", -1);
+  kept = g_string_new (NULL);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (strstr (lines[i], "-DEBUG: ") != NULL || strstr (lines[i], "-INFO: ") != NULL)
+        g_test_message ("program's debug output: %s", lines[i]);
+      else if (*lines[i] != '\0' || lines[i + 1] != NULL)
+        g_string_append_printf (kept, "%s%s", lines[i], lines[i + 1] != NULL ? "\n" : "");
+    }
+  g_free (err);
+  /* A program that wrote only debug lines wrote nothing else. */
+  if (kept->len > 0 && strspn (kept->str, "\n") == kept->len)
+    g_string_truncate (kept, 0);
+  return g_string_free (kept, FALSE);
+}
+
 static inline void
 ivd_test_run (const char * const *args,
               const char * const *env,
@@ -63,6 +94,7 @@ ivd_test_run (const char * const *args,
   run->status = g_subprocess_get_exit_status (process);
   run->out = g_bytes_get_size (out) ? g_strndup (g_bytes_get_data (out, NULL), g_bytes_get_size (out)) : g_strdup ("");
   run->err = g_bytes_get_size (err) ? g_strndup (g_bytes_get_data (err, NULL), g_bytes_get_size (err)) : g_strdup ("");
+  run->err = ivd_test_take_debug_lines (run->err);
 }
 
 /* Removes a test's temporary folder and everything in it. */
