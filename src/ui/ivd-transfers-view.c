@@ -530,8 +530,8 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (item), "ivd-view", self);
   g_object_set_data (G_OBJECT (item), "ivd-column", GINT_TO_POINTER (column));
   set_cell_text (self, item, column);
-  handler = g_signal_connect_swapped (gtk_list_item_get_item (item), "updated",
-                                      G_CALLBACK (on_summary_updated_cb), item);
+  handler = g_signal_connect_object (gtk_list_item_get_item (item), "updated",
+                                     G_CALLBACK (on_summary_updated_cb), item, G_CONNECT_SWAPPED);
   g_object_set_data (G_OBJECT (item), "ivd-handler", GSIZE_TO_POINTER (handler));
   if (column == COLUMN_PATIENT)
     g_hash_table_add (self->patient_cells, item);
