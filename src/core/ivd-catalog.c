@@ -179,6 +179,42 @@ ivd_catalog_get_municipalities (IvdCatalog *self)
   return G_LIST_MODEL (self->municipalities);
 }
 
+static int
+compare_municipality_names (gconstpointer a,
+                            gconstpointer b)
+{
+  return g_utf8_collate (ivd_municipality_get_name (*(IvdMunicipality **) a),
+                         ivd_municipality_get_name (*(IvdMunicipality **) b));
+}
+
+/**
+ * ivd_catalog_dup_municipalities_by_name:
+ * @region: (nullable): only this region's; NULL for all
+ *
+ * Returns: (transfer full) (element-type IvdMunicipality): the
+ *   municipalities by name, as a choice of one lists them
+ */
+GPtrArray *
+ivd_catalog_dup_municipalities_by_name (IvdCatalog *self,
+                                        const char *region)
+{
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *all;
+
+  g_return_val_if_fail (IVD_IS_CATALOG (self), found);
+
+  all = ivd_catalog_get_municipalities (self);
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(IvdMunicipality) municipality = g_list_model_get_item (all, i);
+
+      if (region == NULL || g_strcmp0 (ivd_municipality_get_region (municipality), region) == 0)
+        g_ptr_array_add (found, g_steal_pointer (&municipality));
+    }
+  g_ptr_array_sort (found, compare_municipality_names);
+  return found;
+}
+
 IvdMunicipality *
 ivd_catalog_lookup_municipality (IvdCatalog *self,
                                  const char *code)

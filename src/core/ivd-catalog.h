@@ -16,6 +16,8 @@ IvdCatalog         *ivd_catalog_new                  (const char * const *data_d
                                                       GError            **error);
 IvdCatalog         *ivd_catalog_new_default          (GError            **error);
 GListModel         *ivd_catalog_get_municipalities   (IvdCatalog         *self);
+GPtrArray          *ivd_catalog_dup_municipalities_by_name (IvdCatalog   *self,
+                                                            const char   *region);
 IvdMunicipality    *ivd_catalog_lookup_municipality  (IvdCatalog         *self,
                                                       const char         *code);
 IvdRuleSet         *ivd_catalog_get_rule_set         (IvdCatalog         *self,

@@ -117,25 +117,6 @@ ivd_coordinator_view_get_transfers_view (IvdCoordinatorView *self)
   return self->transfers_view;
 }
 
-/**
- * ivd_coordinator_view_get_directory_editor:
- *
- * Returns: (transfer none) (nullable): the editor, once there is a store
- */
-GtkWidget *
-ivd_coordinator_view_get_directory_editor (IvdCoordinatorView *self)
-{
-  g_return_val_if_fail (IVD_IS_COORDINATOR_VIEW (self), NULL);
-  return GTK_WIDGET (self->directory_editor);
-}
-
-GtkWidget *
-ivd_coordinator_view_get_monitoring_view (IvdCoordinatorView *self)
-{
-  g_return_val_if_fail (IVD_IS_COORDINATOR_VIEW (self), NULL);
-  return GTK_WIDGET (self->monitoring_view);
-}
-
 /* "transfers", "directory" or "monitoring". */
 void
 ivd_coordinator_view_show_page (IvdCoordinatorView *self,

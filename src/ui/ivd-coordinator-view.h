@@ -15,8 +15,6 @@ GtkWidget        *ivd_coordinator_view_new                (void);
 void              ivd_coordinator_view_set_store          (IvdCoordinatorView *self,
                                                            IvdStore           *store);
 IvdTransfersView *ivd_coordinator_view_get_transfers_view (IvdCoordinatorView *self);
-GtkWidget        *ivd_coordinator_view_get_directory_editor (IvdCoordinatorView *self);
-GtkWidget        *ivd_coordinator_view_get_monitoring_view (IvdCoordinatorView *self);
 void              ivd_coordinator_view_show_page          (IvdCoordinatorView *self,
                                                            const char         *name);
 gboolean          ivd_coordinator_view_save_pending       (IvdCoordinatorView *self,

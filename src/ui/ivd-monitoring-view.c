@@ -379,15 +379,6 @@ area_key (IvdMonitoringView *self)
   return self->municipality_code != NULL ? self->municipality_code : self->region != NULL ? self->region : "";
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  IvdMunicipality *x = *(IvdMunicipality **) a, *y = *(IvdMunicipality **) b;
-
-  return g_utf8_collate (ivd_municipality_get_name (x), ivd_municipality_get_name (y));
-}
-
 /* A row that already shows @selected is left alone: it may be the one
  * being changed, and its selection model does not take a nested change. */
 static void
@@ -403,19 +394,9 @@ static void
 list_municipalities (IvdMonitoringView *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
-  GListModel *all = catalog (self) != NULL ? ivd_catalog_get_municipalities (catalog (self)) : NULL;
-
-  for (guint i = 0; all != NULL && i < g_list_model_get_n_items (all); i++)
-    {
-      IvdMunicipality *municipality = g_list_model_get_item (all, i);
-
-      if (self->region == NULL || g_strcmp0 (ivd_municipality_get_region (municipality), self->region) == 0)
-        g_ptr_array_add (found, municipality);
-      else
-        g_object_unref (municipality);
-    }
-  g_ptr_array_sort (found, compare_names);
+  g_autoptr(GPtrArray) found = catalog (self) != NULL
+                               ? ivd_catalog_dup_municipalities_by_name (catalog (self), self->region)
+                               : g_ptr_array_new ();
 
   g_ptr_array_set_size (self->municipality_codes, 0);
   g_ptr_array_add (self->municipality_codes, NULL);

@@ -97,19 +97,6 @@ ivd_plan_sorter_init (IvdPlanSorter *self)
 {
 }
 
-IvdPlanSorter *
-ivd_plan_sorter_new (IvdPlanSort sort)
-{
-  return g_object_new (IVD_TYPE_PLAN_SORTER, "sort", sort, NULL);
-}
-
-IvdPlanSort
-ivd_plan_sorter_get_sort (IvdPlanSorter *self)
-{
-  g_return_val_if_fail (IVD_IS_PLAN_SORTER (self), IVD_PLAN_SORT_UPDATED);
-  return self->sort;
-}
-
 /**
  * ivd_plan_sorter_read:
  * @view_sorter: a column view's sorter, whose columns have IvdPlanSorters

@@ -10,8 +10,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (IvdPlanSorter, ivd_plan_sorter, IVD, PLAN_SORTER, GtkSorter)
 
-IvdPlanSorter *ivd_plan_sorter_new      (IvdPlanSort  sort);
-IvdPlanSort    ivd_plan_sorter_get_sort (IvdPlanSorter *self);
 gboolean       ivd_plan_sorter_read     (GtkSorter    *view_sorter,
                                          IvdPlanSort  *sort,
                                          gboolean     *descending);

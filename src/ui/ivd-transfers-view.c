@@ -335,31 +335,15 @@ list_regions (IvdTransfersView *self)
   gtk_drop_down_set_model (self->region_dropdown, G_LIST_MODEL (names));
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_utf8_collate (ivd_municipality_get_name (*(IvdMunicipality **) a),
-                         ivd_municipality_get_name (*(IvdMunicipality **) b));
-}
-
 /* The chosen region's municipalities by name, after "All municipalities". */
 static void
 list_municipalities (IvdTransfersView *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
-  GListModel *all = catalog (self) != NULL ? ivd_catalog_get_municipalities (catalog (self)) : NULL;
   const char *region = ivd_plan_query_get_region (self->query);
-
-  for (guint i = 0; all != NULL && i < g_list_model_get_n_items (all); i++)
-    {
-      g_autoptr(IvdMunicipality) municipality = g_list_model_get_item (all, i);
-
-      if (region == NULL || g_strcmp0 (ivd_municipality_get_region (municipality), region) == 0)
-        g_ptr_array_add (found, g_steal_pointer (&municipality));
-    }
-  g_ptr_array_sort (found, compare_names);
+  g_autoptr(GPtrArray) found = catalog (self) != NULL
+                               ? ivd_catalog_dup_municipalities_by_name (catalog (self), region)
+                               : g_ptr_array_new ();
 
   g_ptr_array_set_size (self->municipality_codes, 0);
   g_ptr_array_add (self->municipality_codes, NULL);
@@ -1110,9 +1094,3 @@ ivd_transfers_view_get_details (IvdTransfersView *self)
   return self->details;
 }
 
-void
-ivd_transfers_view_focus_search (IvdTransfersView *self)
-{
-  g_return_if_fail (IVD_IS_TRANSFERS_VIEW (self));
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}

@@ -28,6 +28,5 @@ void            ivd_transfers_view_recount          (IvdTransfersView *self);
 gboolean        ivd_transfers_view_open_details     (IvdTransfersView *self,
                                                      const char       *id);
 IvdPlanSummary *ivd_transfers_view_get_details      (IvdTransfersView *self);
-void            ivd_transfers_view_focus_search     (IvdTransfersView *self);
 
 G_END_DECLS
